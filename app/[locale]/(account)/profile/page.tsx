@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { PasswordForm } from "@/components/account/password-form";
+import { ProfileForm } from "@/components/account/profile-form";
+import { MembershipList } from "@/components/account/membership-list";
+import { Notice } from "@/components/ui/field";
+import { PageHeading } from "@/components/ui/page-heading";
+import { getDb } from "@/db/client";
+import { listOrganisations } from "@/db/queries/organisations";
+import { listMembershipsOfUser } from "@/db/queries/users";
+import { signOut } from "@/lib/actions/account";
+import { getCurrentUser } from "@/lib/auth/session";
+import { groupLabels, languageLabels, pageLocale } from "@/lib/i18n/page-locale";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welcome?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params);
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const user = await getCurrentUser();
+  if (!user) redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(`/${locale}/profile`)}`);
+  const { welcome } = await searchParams;
+  const t = await getTranslations("profile");
+  const tg = await getTranslations("groups");
+  const tr = await getTranslations("roles");
+  const db = await getDb();
+  const [memberships, organisations, groups, languages] = await Promise.all([
+    listMembershipsOfUser(db, user.id),
+    listOrganisations(db),
+    groupLabels(),
+    languageLabels(),
+  ]);
+  return (
+    <div>
+      {welcome ? <Notice tone="success" testId="welcome">{t("welcome")}</Notice> : null}
+      <PageHeading>{t("title")}</PageHeading>
+      <p className="mt-2 text-lg" data-testid="profile-summary">
+        <span className="font-semibold">{user.name}</span> · {t("summary", { group: tg(user.stakeholderGroup), role: tr(user.role) })}
+      </p>
+      <p className="mt-1 text-slate-700">
+        {t("emailLabel")}: <span lang="en">{user.email}</span>
+      </p>
+
+      <section aria-labelledby="memberships-heading" className="mt-8">
+        <h2 id="memberships-heading" className="text-2xl font-bold">{t("membershipsHeading")}</h2>
+        <MembershipList memberships={memberships} groupLabels={groups} />
+      </section>
+
+      <section aria-labelledby="details-heading" className="mt-8">
+        <h2 id="details-heading" className="mb-4 text-2xl font-bold">{t("detailsHeading")}</h2>
+        <ProfileForm
+          current={{ name: user.name, stakeholderGroup: user.stakeholderGroup, designation: user.designation, language: user.preferredLanguage }}
+          organisations={organisations}
+          groupLabels={groups}
+          languageLabels={languages}
+        />
+      </section>
+
+      <section aria-labelledby="password-heading" className="mt-10">
+        <h2 id="password-heading" className="text-2xl font-bold">{t("passwordHeading")}</h2>
+        <p className="mt-1 mb-4">{t("passwordNote")}</p>
+        <PasswordForm />
+      </section>
+
+      <section aria-labelledby="session-heading" className="mt-10">
+        <h2 id="session-heading" className="text-2xl font-bold">{t("sessionHeading")}</h2>
+        <p className="mt-1 mb-4 max-w-prose">{t("sessionNote")}</p>
+        <form action={signOut}>
+          <button type="submit" className="inline-flex min-h-11 cursor-pointer items-center rounded border-2 border-blue-800 px-5 font-semibold text-blue-900 hover:bg-blue-50">
+            {(await getTranslations("header"))("signOut")}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ConsultationOverview } from "@/components/consultation/consultation-overview";
+import { getDb } from "@/db/client";
+import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
+import { getCurrentUser } from "@/lib/auth/session";
+import { localised, pageLocale } from "@/lib/i18n/page-locale";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+async function load(params: Props["params"]) {
+  const { slug } = await params;
+  const consultation = await getConsultationBySlug(await getDb(), slug);
+  if (!consultation || consultation.status === "draft") notFound();
+  return consultation;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const c = await load(params);
+  return { title: localised(locale, c.title, c.titleHi).text };
+}
+
+export default async function ConsultationPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const consultation = await load(params);
+  const [principles, user] = await Promise.all([listPrinciples(await getDb(), consultation.id), getCurrentUser()]);
+  return <ConsultationOverview locale={locale} consultation={consultation} principles={principles} signedIn={!!user} />;
+}

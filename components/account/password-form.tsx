@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { describedBy, Field, inputClass, Notice } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { changePassword } from "@/lib/actions/account";
+import { initialFormState } from "@/lib/actions/form-state";
+
+export function PasswordForm() {
+  const t = useTranslations("profile");
+  const ts = useTranslations("signUp");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState(changePassword, initialFormState);
+  const err = (field: string) => (state.errors[field] ? te(state.errors[field]) : undefined);
+  return (
+    <form action={action} noValidate className="max-w-xl">
+      {state.status === "ok" ? <Notice tone="success" testId="password-changed">{t("passwordChanged")}</Notice> : null}
+      <Field name="currentPassword" label={t("currentPassword")} error={err("currentPassword")}>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required
+          aria-invalid={err("currentPassword") ? true : undefined}
+          aria-describedby={describedBy("currentPassword", { error: !!err("currentPassword") })}
+          className={inputClass} />
+      </Field>
+      <Field name="newPassword" label={t("newPassword")} hint={ts("passwordHint")} error={err("newPassword")}>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={12}
+          aria-invalid={err("newPassword") ? true : undefined}
+          aria-describedby={describedBy("newPassword", { hint: true, error: !!err("newPassword") })}
+          className={inputClass} />
+      </Field>
+      <SubmitButton label={t("changePassword")} pendingLabel={t("saving")} />
+    </form>
+  );
+}

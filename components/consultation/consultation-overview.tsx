@@ -1,0 +1,82 @@
+import { getTranslations } from "next-intl/server";
+import { Paragraphs } from "@/components/ui/prose";
+import type { ConsultationStatus } from "@/db/schema/enums";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { localised } from "@/lib/i18n/page-locale";
+import { PhaseNotice } from "./phase-notice";
+
+interface Props {
+  locale: Locale;
+  signedIn: boolean;
+  consultation: {
+    slug: string;
+    title: string;
+    titleHi: string | null;
+    description: string;
+    descriptionHi: string | null;
+    status: ConsultationStatus;
+    opensAt: Date;
+    closesAt: Date;
+  };
+  principles: { position: number; slug: string; title: string; titleHi: string | null }[];
+}
+
+export async function ConsultationOverview({ locale, signedIn, consultation: c, principles }: Props) {
+  const t = await getTranslations("home");
+  const title = localised(locale, c.title, c.titleHi);
+  const description = localised(locale, c.description, c.descriptionHi);
+  return (
+    <article>
+      <p className="font-semibold uppercase tracking-wide text-blue-900">{t("eyebrow")}</p>
+      <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>
+        {title.text}
+      </h1>
+      <PhaseNotice status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} locale={locale} />
+      <Paragraphs text={description.text} lang={description.lang} className="mt-4 text-lg" />
+
+      <section aria-labelledby="principles-heading" className="mt-10">
+        <h2 id="principles-heading" className="text-2xl font-bold">
+          {t("principlesHeading")}
+        </h2>
+        <p className="mt-2 max-w-prose">{t("principlesIntro")}</p>
+        <ol className="mt-4 grid gap-3 sm:grid-cols-2" data-testid="principle-list">
+          {principles.map((p) => {
+            const pt = localised(locale, p.title, p.titleHi);
+            return (
+              <li key={p.slug}>
+                <Link
+                  href={`/consultations/${c.slug}/principles/${p.slug}`}
+                  className="flex min-h-11 flex-col rounded border-2 border-slate-300 p-4 text-blue-950 hover:border-blue-800 hover:bg-blue-50"
+                >
+                  <span className="text-sm font-semibold text-slate-700">{t("principleNumber", { n: p.position })}</span>
+                  <span className="text-lg font-semibold underline underline-offset-4" lang={pt.lang}>
+                    {pt.text}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="how-heading" className="mt-10">
+        <h2 id="how-heading" className="text-2xl font-bold">
+          {t("howItWorksHeading")}
+        </h2>
+        <ol className="mt-3 max-w-prose list-decimal space-y-2 pl-6">
+          <li>{t("howItWorks1")}</li>
+          <li>{t("howItWorks2")}</li>
+          <li>{t("howItWorks3")}</li>
+        </ol>
+        {signedIn ? null : (
+          <p className="mt-4">
+            <Link href="/signup" className="inline-flex min-h-11 items-center rounded bg-blue-800 px-5 font-semibold text-white hover:bg-blue-900">
+              {t("joinCta")}
+            </Link>
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import { getTranslations } from "next-intl/server";
+import type { SessionUser } from "@/db/queries/users";
+import { signOut } from "@/lib/actions/account";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/routing";
+import { LanguageSwitch } from "./language-switch";
+
+const navLink = "inline-flex min-h-11 items-center rounded px-2 text-blue-900 underline-offset-4 hover:underline";
+
+export async function SiteHeader({ locale, user }: { locale: Locale; user: SessionUser | null }) {
+  const t = await getTranslations("header");
+  const tg = await getTranslations("groups");
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+      >
+        {t("skip")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+        <div>
+          <Link href="/" className="text-2xl font-bold text-blue-950 no-underline">
+            {t("productName")}
+          </Link>
+          <p className="text-sm text-slate-700">{t("tagline")}</p>
+        </div>
+        <nav aria-label={t("navLabel")} className="flex flex-wrap items-center gap-x-2">
+          <Link href="/" className={navLink}>
+            {t("home")}
+          </Link>
+          {user ? (
+            <>
+              <Link href="/profile" className={navLink}>
+                {t("profile")}
+              </Link>
+              <form action={signOut}>
+                <button type="submit" className={`${navLink} cursor-pointer underline`}>
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className={navLink}>
+                {t("signIn")}
+              </Link>
+              <Link href="/signup" className={navLink}>
+                {t("signUp")}
+              </Link>
+            </>
+          )}
+          <LanguageSwitch to={locale === "en" ? "hi" : "en"} label={t("switchLanguage")} />
+        </nav>
+      </div>
+      {user ? (
+        <p className="mx-auto max-w-5xl px-4 pb-2 text-sm text-slate-700" data-testid="signed-in-as">
+          {t("signedInAs", { name: user.name, group: tg(user.stakeholderGroup) })}
+        </p>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { consultations, principles } from "../schema";
+
+const consultationColumns = {
+  id: consultations.id,
+  slug: consultations.slug,
+  title: consultations.title,
+  titleHi: consultations.titleHi,
+  description: consultations.description,
+  descriptionHi: consultations.descriptionHi,
+  status: consultations.status,
+  opensAt: consultations.opensAt,
+  closesAt: consultations.closesAt,
+};
+
+export async function getConsultationBySlug(db: Db, slug: string) {
+  const [row] = await db.select(consultationColumns).from(consultations).where(eq(consultations.slug, slug)).limit(1);
+  return row;
+}
+
+/** The consultation shown on the home page: the most recently opened one that is not a draft. */
+export async function getFeaturedConsultation(db: Db) {
+  const [row] = await db
+    .select(consultationColumns)
+    .from(consultations)
+    .where(ne(consultations.status, "draft"))
+    .orderBy(desc(sql`${consultations.status} = 'open'`), desc(consultations.opensAt))
+    .limit(1);
+  return row;
+}
+
+export async function listPrinciples(db: Db, consultationId: string) {
+  return db
+    .select({
+      id: principles.id,
+      position: principles.position,
+      slug: principles.slug,
+      title: principles.title,
+      titleHi: principles.titleHi,
+    })
+    .from(principles)
+    .where(eq(principles.consultationId, consultationId))
+    .orderBy(asc(principles.position));
+}
+
+export async function getPrinciple(db: Db, consultationId: string, slug: string) {
+  const [row] = await db
+    .select()
+    .from(principles)
+    .where(and(eq(principles.consultationId, consultationId), eq(principles.slug, slug)))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,28 @@
+import type { Db } from "@/db/client";
+import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
+import { getUserCredentials, type SessionUser } from "@/db/queries/users";
+import { verifyPassword } from "./password";
+
+export type AuthenticateResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; error: "invalidCredentials" }
+  | { ok: false; error: "rateLimited"; retryAt: Date };
+
+/**
+ * Email + password → user, with the throttle checked first: once the limit is reached even the right password
+ * is refused until the window frees up. An unknown email does the same argon2 work as a wrong password.
+ */
+export async function authenticate(
+  db: Db,
+  input: { email: string; password: string; address: string },
+): Promise<AuthenticateResult> {
+  const emailKey = input.email.trim().toLowerCase();
+  const reservation = await reserveSignInAttempt(db, emailKey, input.address);
+  if (!reservation.ok) return { ok: false, error: "rateLimited", retryAt: reservation.retryAt };
+  const found = await getUserCredentials(db, emailKey);
+  const valid = await verifyPassword(found?.passwordHash, input.password);
+  await settleSignInAttempt(db, reservation.attemptId, valid && !!found);
+  if (!valid || !found) return { ok: false, error: "invalidCredentials" };
+  const { passwordHash: _omit, ...user } = found;
+  return { ok: true, user };
+}

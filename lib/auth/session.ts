@@ -1,0 +1,67 @@
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { getSessionUser, type SessionUser } from "@/db/queries/users";
+import type { Db } from "@/db/client";
+import type { Role } from "@/db/schema/enums";
+import { sessionTimeState } from "@/lib/rules/session-policy";
+import { sessionCookieName, useSecureCookies } from "./config";
+import { cookieMaxAge, decodeSession, encodeSession, type SessionClaims } from "./token";
+
+/**
+ * The real guard: a token is honoured only while it is within its idle and absolute limits and its session
+ * version equals the user's current one in the database (sign-out, role or password change bump it).
+ */
+export async function userForClaims(db: Db, claims: SessionClaims | null, nowS = Math.floor(Date.now() / 1000)) {
+  if (!claims || sessionTimeState(claims, nowS) !== "valid") return null;
+  const user = await getSessionUser(db, claims.sub);
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return user;
+}
+
+/** The signed-in user for this request, or null. Memoised per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const jar = await cookies();
+  const claims = await decodeSession(jar.get(sessionCookieName())?.value);
+  if (!claims) return null;
+  return userForClaims(await getDb(), claims);
+});
+
+export class AuthError extends Error {
+  constructor(readonly kind: "unauthenticated" | "forbidden") {
+    super(kind);
+  }
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AuthError("unauthenticated");
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) throw new AuthError("forbidden");
+  return user;
+}
+
+/** Writes next-auth's own session cookie (same name and options), so next-auth reads it as its own. */
+export async function startSession(user: Pick<SessionUser, "id" | "sessionVersion">): Promise<void> {
+  const nowS = Math.floor(Date.now() / 1000);
+  const claims: SessionClaims = { sub: user.id, sv: user.sessionVersion, authAt: nowS, seenAt: nowS };
+  const jar = await cookies();
+  jar.set(sessionCookieName(), await encodeSession(claims), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: useSecureCookies(),
+    maxAge: cookieMaxAge(claims, nowS),
+  });
+}
+
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  for (const c of jar.getAll()) {
+    if (c.name === sessionCookieName() || c.name.startsWith(sessionCookieName() + ".")) jar.delete(c.name);
+  }
+}

@@ -1,0 +1,32 @@
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+// The most common passwords that meet the length rule, from public breach-frequency lists, plus words people
+// reach for on this site. Compared after lower-casing and removing digits, spaces and symbols at the ends,
+// so "Password1234!" is refused as well as "password1234".
+const COMMON = new Set([
+  "password", "passwordpassword", "qwerty", "qwertyuiop", "qwertyuiopasdfghjkl", "asdfghjkl", "zxcvbnm",
+  "iloveyou", "iloveyouiloveyou", "letmein", "welcome", "welcomewelcome", "admin", "administrator",
+  "abc", "abcdef", "abcdefghijkl", "abcdefghijklmnop", "changeme", "default", "football", "baseball",
+  "sunshine", "princess", "dragon", "monkey", "master", "superman", "batman", "trustno", "starwars",
+  "samvad", "samvadsamvad", "pariscall", "parispeaceforum", "cyberspace", "cybersecurity", "security",
+  "india", "incredibleindia", "bharat", "jaihind", "mumbai", "delhi", "newdelhi", "bangalore",
+  "secret", "mypassword", "yourpassword", "passw", "passwrd", "pass", "login", "loginlogin",
+  "computer", "internet", "whatever", "nothing", "freedom", "access", "shadow", "michael",
+]);
+
+const TRIVIAL = [
+  /^(.)\1+$/, // one character repeated
+  /^(?:0123456789|1234567890|0987654321|9876543210)+\d*$/, // digit runs
+];
+
+export function isCommonPassword(password: string): boolean {
+  const lower = password.toLowerCase();
+  if (TRIVIAL.some((re) => re.test(lower))) return true;
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "").replace(/\s+/g, "");
+  if (core.length === 0) return /^\d+$/.test(lower) && new Set(lower).size <= 4;
+  if (COMMON.has(core)) return true;
+  // The same word twice ("monkeymonkey") is as weak as the word.
+  const half = core.length / 2;
+  return Number.isInteger(half) && core.slice(0, half) === core.slice(half) && COMMON.has(core.slice(0, half));
+}

@@ -1,0 +1,19 @@
+/** The string fields of a submitted form, for zod to parse and for the form to refill. */
+export function formFields(formData: FormData, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = formData.get(name);
+    if (typeof value === "string") out[name] = value;
+  }
+  return out;
+}
+
+/** zod issues → first message key per field. The keys are catalogue keys under "errors". */
+export function fieldErrorKeys(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "form");
+    out[field] ??= issue.message;
+  }
+  return out;
+}
