@@ -9,6 +9,8 @@ export type Engine = "postgres" | "pglite";
 export interface DbHandle {
   db: Db;
   engine: Engine;
+  /** Applies any committed migration not yet applied (idempotent). */
+  migrate: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -71,8 +73,9 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzle(client, { schema, casing: "snake_case" });
-    if (runMigrations) await migrate(db, { migrationsFolder });
-    return { db, engine: "postgres", close: () => client.end() };
+    const apply = () => migrate(db, { migrationsFolder });
+    if (runMigrations) await apply();
+    return { db, engine: "postgres", migrate: apply, close: () => client.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -83,10 +86,12 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   const release = inMemory ? () => {} : lockPgliteDir(dir);
   const client = await PGlite.create({ dataDir: inMemory ? undefined : dir, extensions: { pg_trgm } });
   const db = drizzle(client, { schema, casing: "snake_case" });
-  if (runMigrations) await migrate(db, { migrationsFolder });
+  const apply = () => migrate(db, { migrationsFolder });
+  if (runMigrations) await apply();
   return {
     db,
     engine: "pglite",
+    migrate: apply,
     close: async () => {
       await client.close();
       release();

@@ -47,23 +47,19 @@ export async function registerParticipant(
       const [user] = await tx.insert(users).values(input).returning(sessionUserColumns);
       if (!user) throw new Error("insert returned no row");
       const orgId = await resolveOrganisationChoice(tx, organisation, user.id, input.stakeholderGroup);
-      if (orgId === "missing") {
-        tx.rollback();
-        return { ok: false, error: "organisationMissing" } as const;
-      }
+      if (orgId === "missing") throw new OrganisationMissing();
       if (orgId) await ensureMembership(tx, user.id, orgId);
       return { ok: true, user } as const;
     });
   } catch (err) {
     if (isUniqueViolation(err, "users_email_lower_key")) return { ok: false, error: "emailTaken" };
-    if (isRollback(err)) return { ok: false, error: "organisationMissing" };
+    if (err instanceof OrganisationMissing) return { ok: false, error: "organisationMissing" };
     throw err;
   }
 }
 
-function isRollback(err: unknown): boolean {
-  return err instanceof Error && err.name === "TransactionRollbackError";
-}
+/** Thrown inside a transaction to undo it when the chosen organisation has gone. */
+class OrganisationMissing extends Error {}
 
 export type ProfileUpdate = Pick<User, "name" | "stakeholderGroup" | "designation" | "preferredLanguage">;
 
@@ -77,12 +73,12 @@ export async function updateProfile(
     await db.transaction(async (tx) => {
       await tx.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, userId));
       const orgId = await resolveOrganisationChoice(tx, organisation, userId, profile.stakeholderGroup);
-      if (orgId === "missing") tx.rollback();
-      else if (orgId) await ensureMembership(tx, userId, orgId);
+      if (orgId === "missing") throw new OrganisationMissing();
+      if (orgId) await ensureMembership(tx, userId, orgId);
     });
     return { ok: true };
   } catch (err) {
-    if (isRollback(err)) return { ok: false, error: "organisationMissing" };
+    if (err instanceof OrganisationMissing) return { ok: false, error: "organisationMissing" };
     throw err;
   }
 }

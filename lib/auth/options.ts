@@ -6,7 +6,7 @@ import { SESSION_ABSOLUTE_LIFETIME_S } from "@/lib/rules/session-policy";
 import { authenticate } from "./authenticate";
 import { authSecret, useSecureCookies } from "./config";
 import { claimsOf } from "./token";
-import { userForClaims } from "./session";
+import { userForClaims } from "./session-check";
 
 /**
  * next-auth reads and refreshes sessions (/api/auth/session) and offers the credentials callback for API
@@ -20,6 +20,12 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: useSecureCookies(),
     session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIFETIME_S },
     pages: { signIn: "/signin", error: "/signin" },
+    // One line per event: a refused stale session is expected, not a server fault worth a stack trace.
+    logger: {
+      error: (code) => console.warn(`next-auth: ${code}`),
+      warn: (code) => console.warn(`next-auth: ${code}`),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: "email",

@@ -1,23 +1,11 @@
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { getSessionUser, type SessionUser } from "@/db/queries/users";
-import type { Db } from "@/db/client";
+import type { SessionUser } from "@/db/queries/users";
 import type { Role } from "@/db/schema/enums";
-import { sessionTimeState } from "@/lib/rules/session-policy";
 import { sessionCookieName, useSecureCookies } from "./config";
+import { userForClaims } from "./session-check";
 import { cookieMaxAge, decodeSession, encodeSession, type SessionClaims } from "./token";
-
-/**
- * The real guard: a token is honoured only while it is within its idle and absolute limits and its session
- * version equals the user's current one in the database (sign-out, role or password change bump it).
- */
-export async function userForClaims(db: Db, claims: SessionClaims | null, nowS = Math.floor(Date.now() / 1000)) {
-  if (!claims || sessionTimeState(claims, nowS) !== "valid") return null;
-  const user = await getSessionUser(db, claims.sub);
-  if (!user || user.sessionVersion !== claims.sv) return null;
-  return user;
-}
 
 /** The signed-in user for this request, or null. Memoised per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

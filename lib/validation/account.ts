@@ -17,7 +17,7 @@ const language = z.enum(locales, "languageRequired");
 /**
  * Organisation choice: "" (none: speaking for myself), "new" (name one below), or a listed organisation's id.
  */
-const organisationChoice = z.union([z.literal(""), z.literal("new"), z.uuid()], "organisationInvalid");
+const organisationChoice = z.union([z.literal(""), z.literal("new"), z.uuid("organisationInvalid")], "organisationInvalid");
 const newOrganisationName = z.string().trim().max(200, "organisationNameTooLong");
 
 function requireNamedOrganisation<T extends { organisation: string; newOrganisationName: string }>(

@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { listPrinciples, getFeaturedConsultation } from "@/db/queries/consultations";
+import { seedDemo } from "@/db/seed";
+import { demoAccounts, demoOrganisations } from "@/db/seed-accounts";
+import { countRows, freshDatabase, testEngines } from "../support/engines";
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+describe.each(testEngines())("database on %s", (engine) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDatabase(engine);
+  });
+  afterAll(async () => h?.close());
+
+  it("applies every committed migration to an empty database", async () => {
+    const tables = rowsOf<{ table_name: string }>(
+      await h.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
+    ).map((r) => r.table_name);
+    expect(tables).toEqual(["consultations", "memberships", "organisations", "principles", "sign_in_attempts", "users"]);
+    const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    expect(Number(applied[0]?.n)).toBe(2);
+  });
+
+  it("has pg_trgm enabled and working", async () => {
+    const r = rowsOf<{ s: number }>(await h.db.execute(sql`select similarity('a clear duty to report', 'A clear duty to report!') as s`));
+    expect(Number(r[0]?.s)).toBe(1);
+  });
+
+  it("refuses an email that differs only in letter case", async () => {
+    await h.db.execute(sql`insert into users (email, name, password_hash, stakeholder_group, privacy_notice_version, privacy_consented_at)
+      values ('Case@Example.org', 'A', 'x', 'academia', 'v', now())`);
+    await expect(
+      h.db.execute(sql`insert into users (email, name, password_hash, stakeholder_group, privacy_notice_version, privacy_consented_at)
+        values ('case@example.ORG', 'B', 'x', 'academia', 'v', now())`),
+    ).rejects.toThrow();
+  });
+
+  it("seeds the demo idempotently: a second run adds nothing", async () => {
+    await seedDemo(h.db);
+    const first = {
+      users: await countRows(h, "users"),
+      orgs: await countRows(h, "organisations"),
+      members: await countRows(h, "memberships"),
+      principles: await countRows(h, "principles"),
+      consultations: await countRows(h, "consultations"),
+    };
+    await seedDemo(h.db);
+    expect({
+      users: await countRows(h, "users"),
+      orgs: await countRows(h, "organisations"),
+      members: await countRows(h, "memberships"),
+      principles: await countRows(h, "principles"),
+      consultations: await countRows(h, "consultations"),
+    }).toEqual(first);
+    expect(first.principles).toBe(9);
+    expect(first.orgs).toBe(demoOrganisations.length);
+    expect(first.users).toBe(demoAccounts.length + 1); // plus the user of the case test above
+    const consultation = await getFeaturedConsultation(h.db);
+    expect(consultation?.status).toBe("open");
+    const principles = await listPrinciples(h.db, consultation!.id);
+    expect(principles.map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(principles.every((p) => p.titleHi && p.titleHi.length > 0)).toBe(true);
+  });
+
+  it("re-running the migrator on a migrated database changes nothing", async () => {
+    await h.migrate();
+    const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    expect(Number(applied[0]?.n)).toBe(2);
+  });
+});

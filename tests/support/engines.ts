@@ -1,0 +1,47 @@
+import postgres from "postgres";
+import { sql } from "drizzle-orm";
+import { openDb, type DbHandle, type Engine } from "@/db/client";
+
+/**
+ * The engines every integration test runs on: embedded PGlite always, PostgreSQL when TEST_DATABASE_URL is set.
+ * In CI a missing PostgreSQL is an error, never a silent skip.
+ */
+export function testEngines(): Engine[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI === "true") throw new Error("CI must set TEST_DATABASE_URL so tests run on PostgreSQL too");
+  return url ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh, migrated database of the given engine, dropped again by `close`. */
+export async function freshDatabase(engine: Engine): Promise<DbHandle> {
+  if (engine === "pglite") return openDb({ pgliteDir: "memory://" });
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `samvad_t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ url: url.toString() });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Empties every application table between tests (both engines). */
+export async function truncateAll(handle: DbHandle): Promise<void> {
+  await handle.db.execute(
+    sql`truncate table sign_in_attempts, memberships, organisations, principles, consultations, users restart identity cascade`,
+  );
+}
+
+export async function countRows(handle: DbHandle, table: string): Promise<number> {
+  const result = await handle.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  const rows = Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows;
+  return Number(rows[0]?.n ?? 0);
+}
