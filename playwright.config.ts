@@ -50,6 +50,8 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       SAMVAD_DEMO: "1",
+      // The minimum fill time is covered by integration tests; browsers here type faster than people.
+      SAMVAD_MIN_FILL_MS: "0",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: pgliteDir }),

@@ -4,6 +4,7 @@ import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 import type { Db } from "./client";
 import { consultations, memberships, organisations, principles, users, type NewUser } from "./schema";
 import { demoAccounts, demoOrganisations, DEMO_PASSWORD } from "./seed-accounts";
+import { seedDemoContributions } from "./seed-contributions";
 import { parisCall, parisCallPrinciples } from "./seed-content";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -88,4 +89,5 @@ export async function seedDemo(db: Db): Promise<void> {
       })
       .onConflictDoNothing();
   }
+  await seedDemoContributions(db);
 }

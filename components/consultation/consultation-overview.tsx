@@ -33,6 +33,10 @@ export async function ConsultationOverview({ locale, signedIn, consultation: c, 
         {title.text}
       </h1>
       <PhaseNotice status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} locale={locale} />
+      <nav aria-label={t("eyebrow")} className="mt-3 flex flex-wrap gap-x-6">
+        <Link href={`/consultations/${c.slug}/registry`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("registryLink")}</Link>
+        <a href="#statistics" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("statsLink")}</a>
+      </nav>
       <Paragraphs text={description.text} lang={description.lang} className="mt-4 text-lg" />
 
       <section aria-labelledby="principles-heading" className="mt-10">

@@ -52,3 +52,13 @@ export async function getPrinciple(db: Db, consultationId: string, slug: string)
     .limit(1);
   return row;
 }
+
+export async function getConsultationById(db: Db, id: string) {
+  const [row] = await db.select(consultationColumns).from(consultations).where(eq(consultations.id, id)).limit(1);
+  return row;
+}
+
+export async function getPrincipleById(db: Db, id: string) {
+  const [row] = await db.select().from(principles).where(eq(principles.id, id)).limit(1);
+  return row;
+}

@@ -1,9 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, organisations, type StakeholderGroup } from "../schema";
+import type { Tx } from "./tx";
 
-/** Either a transaction or the database: the callbacks of db.transaction() receive the former. */
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export type OrganisationChoice = { kind: "none" } | { kind: "listed"; id: string } | { kind: "new"; name: string };
 

@@ -23,3 +23,16 @@ export type Language = (typeof locales)[number];
 export const consultationStatuses = ["draft", "open", "closed"] as const;
 export const consultationStatus = pgEnum("consultation_status", consultationStatuses);
 export type ConsultationStatus = (typeof consultationStatuses)[number];
+
+export const stances = ["supports", "supports_with_changes", "has_concerns", "opposes", "none"] as const;
+export const stance = pgEnum("stance", stances);
+export type Stance = (typeof stances)[number];
+
+/** One state at a time; hidden and awaiting moderation are set by moderation (later), withdrawn by the author. */
+export const commentStates = ["awaiting_moderation", "published", "hidden", "withdrawn"] as const;
+export const commentState = pgEnum("comment_state", commentStates);
+export type CommentState = (typeof commentStates)[number];
+
+export const endorsementActions = ["endorse", "withdraw"] as const;
+export const endorsementAction = pgEnum("endorsement_action", endorsementActions);
+export type EndorsementAction = (typeof endorsementActions)[number];

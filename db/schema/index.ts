@@ -2,4 +2,6 @@ export * from "./enums";
 export * from "./users";
 export * from "./organisations";
 export * from "./consultations";
+export * from "./comments";
+export * from "./endorsements";
 export * from "./rate-limits";

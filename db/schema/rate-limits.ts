@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Sign-in attempts live in the database, not in server memory, so every app instance counts the same failures.
 export const signInAttempts = pgTable(
@@ -17,5 +17,12 @@ export const signInAttempts = pgTable(
     index("sign_in_attempts_address_idx").on(t.address, t.attemptedAt),
   ],
 );
+
+/** Token buckets for write limits (e.g. "comment:<user id>"), shared by every app instance. */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text().primaryKey(),
+  tokens: doublePrecision().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
 
 export type SignInAttempt = typeof signInAttempts.$inferSelect;

@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
@@ -21,9 +22,12 @@ describe.each(testEngines())("database on %s", (engine) => {
     const tables = rowsOf<{ table_name: string }>(
       await h.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
     ).map((r) => r.table_name);
-    expect(tables).toEqual(["consultations", "memberships", "organisations", "principles", "sign_in_attempts", "users"]);
+    expect(tables).toEqual([
+      "comment_versions", "comments", "consultations", "endorsement_events", "endorsements", "memberships",
+      "organisations", "principles", "rate_limit_buckets", "sign_in_attempts", "users",
+    ]);
     const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
-    expect(Number(applied[0]?.n)).toBe(2);
+    expect(Number(applied[0]?.n)).toBe(readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
   });
 
   it("has pg_trgm enabled and working", async () => {
@@ -48,6 +52,8 @@ describe.each(testEngines())("database on %s", (engine) => {
       members: await countRows(h, "memberships"),
       principles: await countRows(h, "principles"),
       consultations: await countRows(h, "consultations"),
+      comments: await countRows(h, "comments"),
+      endorsements: await countRows(h, "endorsement_events"),
     };
     await seedDemo(h.db);
     expect({
@@ -56,7 +62,11 @@ describe.each(testEngines())("database on %s", (engine) => {
       members: await countRows(h, "memberships"),
       principles: await countRows(h, "principles"),
       consultations: await countRows(h, "consultations"),
+      comments: await countRows(h, "comments"),
+      endorsements: await countRows(h, "endorsement_events"),
     }).toEqual(first);
+    expect(first.comments).toBeGreaterThan(0);
+    expect(first.endorsements).toBeGreaterThan(0);
     expect(first.principles).toBe(9);
     expect(first.orgs).toBe(demoOrganisations.length);
     expect(first.users).toBe(demoAccounts.length + 1); // plus the user of the case test above
@@ -70,6 +80,6 @@ describe.each(testEngines())("database on %s", (engine) => {
   it("re-running the migrator on a migrated database changes nothing", async () => {
     await h.migrate();
     const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
-    expect(Number(applied[0]?.n)).toBe(2);
+    expect(Number(applied[0]?.n)).toBe(readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
   });
 });

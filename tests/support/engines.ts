@@ -33,11 +33,18 @@ export async function freshDatabase(engine: Engine): Promise<DbHandle> {
   };
 }
 
-/** Empties every application table between tests (both engines). */
+/**
+ * Empties every application table between tests (both engines). The append-only trigger on the event log is
+ * switched off for the duration: only the test owner of a throwaway database may do this.
+ */
 export async function truncateAll(handle: DbHandle): Promise<void> {
-  await handle.db.execute(
-    sql`truncate table sign_in_attempts, memberships, organisations, principles, consultations, users restart identity cascade`,
-  );
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`alter table endorsement_events disable trigger user`);
+    await tx.execute(
+      sql`truncate table sign_in_attempts, rate_limit_buckets, memberships, organisations, principles, consultations, users restart identity cascade`,
+    );
+    await tx.execute(sql`alter table endorsement_events enable trigger user`);
+  });
 }
 
 export async function countRows(handle: DbHandle, table: string): Promise<number> {

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ConsultationOverview } from "@/components/consultation/consultation-overview";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getConsultationBySlug } from "@/db/queries/consultations";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { ConsultationOverviewPage } from "./overview";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -23,7 +22,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConsultationPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const consultation = await load(params);
-  const [principles, user] = await Promise.all([listPrinciples(await getDb(), consultation.id), getCurrentUser()]);
-  return <ConsultationOverview locale={locale} consultation={consultation} principles={principles} signedIn={!!user} />;
+  return <ConsultationOverviewPage locale={locale} consultation={await load(params)} />;
 }

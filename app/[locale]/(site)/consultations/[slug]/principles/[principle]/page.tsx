@@ -1,15 +1,33 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentListControls } from "@/components/comments/comment-list-controls";
+import { CommentThreads } from "@/components/comments/comment-thread";
 import { PhaseNotice } from "@/components/consultation/phase-notice";
 import { PrinciplePager } from "@/components/consultation/principle-pager";
+import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
+import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
+import { countComments, listCommentThreads } from "@/db/queries/comments";
 import { getConsultationBySlug, getPrinciple, listPrinciples } from "@/db/queries/consultations";
+import { listActiveEndorsementsOf } from "@/db/queries/endorsements";
+import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
+import { listMembershipsOfUser } from "@/db/queries/users";
+import { authSecret } from "@/lib/auth/config";
+import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { commentListParams } from "@/lib/i18n/search-params";
+import { maySignFor, maySpeakFor } from "@/lib/rules/capacity";
+import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { signFormStamp } from "@/lib/rules/form-timing";
 
-type Props = { params: Promise<{ locale: string; slug: string; principle: string }> };
+type Props = {
+  params: Promise<{ locale: string; slug: string; principle: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props["params"]) {
   const { slug, principle } = await params;
@@ -27,15 +45,39 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: localised(locale, principle.title, principle.titleHi).text };
 }
 
-export default async function PrinciplePage({ params }: Props) {
+export default async function PrinciplePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { db, consultation, principle } = await load(params);
+  const list = commentListParams(await searchParams);
+  const user = await getCurrentUser();
   const t = await getTranslations("principle");
-  const all = await listPrinciples(db, consultation.id);
+  const tc = await getTranslations("comments");
+  const te = await getTranslations("endorse");
+  const memberships = user ? await listMembershipsOfUser(db, user.id) : [];
+  const [all, page, total, commentStats, endorsementStats, active] = await Promise.all([
+    listPrinciples(db, consultation.id),
+    listCommentThreads(db, { principleId: principle.id, viewerId: user?.id ?? null, sort: list.sort, start: list.start }),
+    countComments(db, principle.id),
+    countCommentsByGroupAndStance(db, { consultationId: consultation.id, principleId: principle.id }),
+    countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: principle.id }),
+    user
+      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: user.id, organisationIds: memberships.map((m) => m.organisationId) })
+      : Promise.resolve([]),
+  ]);
+  const open = consultationPhase(consultation, new Date()) === "open";
+  const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
   const title = localised(locale, principle.title, principle.titleHi);
   const body = localised(locale, principle.body, principle.bodyHi);
   const consultationTitle = localised(locale, consultation.title, consultation.titleHi);
+  const basePath = `/${locale}/consultations/${consultation.slug}/principles/${principle.slug}`;
+  const speakFor = memberships.filter((m) => maySpeakFor(memberships, m.organisationId)).map((m) => ({ id: m.organisationId, name: m.name }));
+  const activeHere = active.filter((e) => e.targetKey === principle.id);
+  const signable = memberships
+    .filter((m) => maySignFor(memberships, m.organisationId) && !activeHere.some((e) => e.organisationId === m.organisationId))
+    .map((m) => ({ id: m.organisationId, name: m.name }));
+  const stamp = signFormStamp(Date.now(), authSecret());
+
   return (
     <article>
       <p>
@@ -46,12 +88,86 @@ export default async function PrinciplePage({ params }: Props) {
       <p className="mt-4 font-semibold text-slate-700" data-testid="principle-position">
         {t("position", { n: principle.position, total: all.length })}
       </p>
-      <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>
-        {title.text}
-      </h1>
+      <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>{title.text}</h1>
       <PhaseNotice status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} locale={locale} />
       {body.lang ? <p className="mt-4 text-sm text-slate-700">{t("englishOnly")}</p> : null}
       <Paragraphs text={body.text} lang={body.lang} className="mt-4 text-lg" />
+
+      <EndorsementPanel
+        locale={locale}
+        heading={te("principleHeading")}
+        consultationSlug={consultation.slug}
+        target={principle.id}
+        returnTo={basePath}
+        signedIn={!!user}
+        canWrite={canWrite}
+        active={activeHere}
+        signable={signable}
+        personalActive={activeHere.some((e) => e.organisationId === null)}
+      />
+
+      <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="principle" />
+
+      <section id="comments" aria-labelledby="comments-heading" className="mt-10 scroll-mt-4">
+        <h2 id="comments-heading" className="text-2xl font-bold">
+          {tc("heading")} <span className="text-lg font-normal text-slate-700" data-testid="comment-count">({tc("count", { count: total })})</span>
+        </h2>
+        {!open ? (
+          <p className="mt-3 rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-2" data-testid="read-only-notice">
+            {consultationPhase(consultation, new Date()) === "closed" ? tc("closedNotice") : tc("upcomingNotice")}
+          </p>
+        ) : !user ? (
+          <p className="mt-3">
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(basePath)}`} className="text-blue-900 underline">{tc("signInPrompt")}</Link>
+          </p>
+        ) : (
+          <section aria-labelledby="comment-form-heading" className="mt-4">
+            <h3 id="comment-form-heading" className="mb-2 text-xl font-semibold">{tc("formHeading")}</h3>
+            <CommentForm
+              consultationSlug={consultation.slug}
+              principleSlug={principle.slug}
+              formToken={crypto.randomUUID()}
+              stamp={stamp}
+              organisations={speakFor}
+              idPrefix="new-comment"
+            />
+          </section>
+        )}
+        <CommentListControls basePath={basePath} sort={list.sort} />
+        <div className="mt-4">
+          <CommentThreads
+            threads={page.threads}
+            replies={page.replies}
+            view={{
+              locale,
+              viewerId: user?.id ?? null,
+              canWrite,
+              consultationSlug: consultation.slug,
+              principleSlug: principle.slug,
+              basePath,
+              sort: list.sort,
+              position: list.position,
+              replyTo: list.replyTo,
+              editId: list.editId,
+              stamp,
+              organisations: speakFor,
+            }}
+          />
+        </div>
+        {page.nextCursor || list.start.after || list.start.from ? (
+          <nav aria-label={tc("pageNav")} className="mt-6 flex flex-wrap gap-6">
+            {list.start.after || list.start.from ? (
+              <a href={`${basePath}${list.sort !== "newest" ? `?sort=${list.sort}` : ""}#comments`} className="inline-flex min-h-11 items-center text-blue-900 underline">{tc("firstPage")}</a>
+            ) : null}
+            {page.nextCursor ? (
+              <a href={`${basePath}?${new URLSearchParams({ ...(list.sort !== "newest" ? { sort: list.sort } : {}), after: page.nextCursor })}#comments`} rel="next" className="inline-flex min-h-11 items-center text-blue-900 underline" data-testid="next-page">
+                {tc("more", { count: 50 })}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+
       <PrinciplePager
         locale={locale}
         consultationSlug={consultation.slug}

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { RegistryTable } from "@/components/endorsements/registry-table";
+import { PageHeading } from "@/components/ui/page-heading";
+import { getDb } from "@/db/client";
+import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
+import { listRegistry } from "@/db/queries/endorsements";
+import { countEndorsementsByGroup } from "@/db/queries/statistics";
+import { stakeholderGroups } from "@/db/schema/enums";
+import { Link } from "@/lib/i18n/navigation";
+import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { parseRegistryFilter } from "@/lib/validation/registry";
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params);
+  return { title: (await getTranslations("registry"))("title") };
+}
+
+export default async function RegistryPage({ params, searchParams }: Props) {
+  const locale = await pageLocale(params);
+  const { slug } = await params;
+  const db = await getDb();
+  const consultation = await getConsultationBySlug(db, slug);
+  if (!consultation || consultation.status === "draft") notFound();
+  const filter = parseRegistryFilter(await searchParams);
+  const [rows, principles, counts] = await Promise.all([
+    listRegistry(db, consultation.id, filter),
+    listPrinciples(db, consultation.id),
+    countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: filter.target }),
+  ]);
+  const t = await getTranslations("registry");
+  const tg = await getTranslations("groups");
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+  const nf = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
+  const count = (g: string, org: boolean) => counts.find((c) => c.stakeholderGroup === g && c.organisational === org)?.n ?? 0;
+  const title = localised(locale, consultation.title, consultation.titleHi);
+  return (
+    <div>
+      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
+      <div className="mt-3"><PageHeading>{t("title")}</PageHeading></div>
+      <p className="mt-2 max-w-prose">{t("intro")}</p>
+
+      <section aria-labelledby="counts-heading" className="mt-6">
+        <h2 id="counts-heading" className="text-xl font-bold">{t("countsHeading")}</h2>
+        <table className="mt-2 text-sm" data-testid="registry-counts">
+          <thead>
+            <tr className="border-b-2 border-slate-400 text-left">
+              <th scope="col" className="py-1 pr-4">{t("group")}</th>
+              <th scope="col" className="px-3 py-1 text-right">{t("organisations")}</th>
+              <th scope="col" className="px-3 py-1 text-right">{t("individuals")}</th>
+              <th scope="col" className="py-1 pl-3 text-right">{t("total")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stakeholderGroups.map((g) => (
+              <tr key={g} className="border-b border-slate-200" data-group={g}>
+                <th scope="row" className="py-1 pr-4 text-left font-normal">{tg(g)}</th>
+                <td className="px-3 py-1 text-right tabular-nums">{nf.format(count(g, true))}</td>
+                <td className="px-3 py-1 text-right tabular-nums">{nf.format(count(g, false))}</td>
+                <td className="py-1 pl-3 text-right font-semibold tabular-nums">{nf.format(count(g, true) + count(g, false))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
+        <div>
+          <label htmlFor="filter-group" className="block font-semibold">{t("group")}</label>
+          <select id="filter-group" name="group" defaultValue={filter.group ?? ""} className="mt-1 min-h-11 rounded border-2 border-slate-600 bg-white px-2">
+            <option value="">{t("allGroups")}</option>
+            {stakeholderGroups.map((g) => <option key={g} value={g}>{tg(g)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-target" className="block font-semibold">{t("target")}</label>
+          <select id="filter-target" name="target" defaultValue={filter.target ?? ""} className="mt-1 min-h-11 max-w-xs rounded border-2 border-slate-600 bg-white px-2">
+            <option value="">{t("allTargets")}</option>
+            <option value="consultation">{t("targetCall")}</option>
+            {principles.map((p) => (
+              <option key={p.id} value={p.id}>{t("targetPrinciple", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 cursor-pointer rounded border-2 border-blue-800 px-4 font-semibold text-blue-900 hover:bg-blue-50">{t("apply")}</button>
+        <a href={`/api/consultations/${slug}/registry${query.size ? `?${query}` : ""}`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
+          {t("download")}
+        </a>
+      </form>
+
+      <p className="mt-4 font-semibold" data-testid="registry-count">{t("resultCount", { count: rows.length })}</p>
+      <RegistryTable rows={rows} locale={locale} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { getDb } from "@/db/client";
+import { getConsultationBySlug } from "@/db/queries/consultations";
+import { listRegistry } from "@/db/queries/endorsements";
+import { errorResponse } from "@/lib/errors";
+import { csvRow } from "@/lib/rules/csv";
+import { parseRegistryFilter } from "@/lib/validation/registry";
+
+/** The public registry as CSV (UTF-8 with BOM so spreadsheet programs read Hindi names correctly). */
+export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const db = await getDb();
+  const consultation = await getConsultationBySlug(db, slug);
+  if (!consultation || consultation.status === "draft") return errorResponse("notFound");
+  const filter = parseRegistryFilter(Object.fromEntries(new URL(req.url).searchParams));
+  const rows = await listRegistry(db, consultation.id, filter);
+  const header = ["reference", "stakeholder_group", "name", "designation", "organisation", "capacity", "target", "statement", "endorsed_at", "withdrawn_at"];
+  const body = rows.map((r) =>
+    csvRow([
+      r.id,
+      r.stakeholderGroup,
+      r.endorserName,
+      r.endorserDesignation,
+      r.organisationName,
+      r.organisationId ? "on_behalf_of_organisation" : "personal",
+      r.targetKey === "consultation" ? "consultation" : `principle ${r.principlePosition}: ${r.principleTitle}`,
+      r.statement,
+      r.endorsedAt.toISOString(),
+      r.withdrawnAt?.toISOString() ?? "",
+    ]),
+  );
+  return new Response("\uFEFF" + csvRow(header) + body.join(""), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slug}-endorsements.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { stances } from "@/db/schema/enums";
+import { submitComment } from "@/lib/actions/comments";
+import { initialFormState } from "@/lib/actions/form-state";
+import { formatDateTime } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/routing";
+
+interface Props {
+  consultationSlug: string;
+  principleSlug: string;
+  formToken: string;
+  stamp: string;
+  organisations: { id: string; name: string }[];
+  parentId?: number;
+  /** Distinguishes the ids of several forms on one page. */
+  idPrefix: string;
+}
+
+export function CommentForm({ consultationSlug, principleSlug, formToken, stamp, organisations, parentId, idPrefix }: Props) {
+  const t = useTranslations("comments");
+  const ts = useTranslations("stances");
+  const te = useTranslations("errors");
+  const locale = useLocale() as Locale;
+  const [state, action] = useActionState(submitComment, initialFormState);
+  const v = state.values;
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const err = (field: string) => (state.errors[field] ? te(state.errors[field]) : undefined);
+  const formKey = state.errors.form ?? state.errors.formToken ?? state.errors.stamp ?? state.errors.website;
+  const formMessage =
+    formKey === "rateLimitedComment" && state.retryAt
+      ? te("rateLimitedComment", { time: formatDateTime(new Date(state.retryAt), locale) })
+      : formKey
+        ? te(formKey)
+        : undefined;
+  const summary = [
+    ...(formMessage ? [{ field: id("body"), message: formMessage }] : []),
+    ...(["body", "stance", "capacity"] as const)
+      .filter((f) => state.errors[f])
+      .map((f) => ({ field: id(f), message: err(f) ?? "" })),
+  ];
+  return (
+    <form action={action} noValidate className="max-w-2xl" data-testid={parentId ? "reply-form" : "comment-form"}>
+      <ErrorSummary title={te("formHasErrors")} errors={summary} />
+      <input type="hidden" name="consultationSlug" value={consultationSlug} />
+      <input type="hidden" name="principleSlug" value={principleSlug} />
+      <input type="hidden" name="formToken" value={v.formToken ?? formToken} />
+      <input type="hidden" name="stamp" value={v.stamp ?? stamp} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      <div className="absolute -left-[9999px] h-px w-px overflow-hidden" aria-hidden="true">
+        <label htmlFor={id("website")}>{t("honeypot")}</label>
+        <input id={id("website")} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <div className="mb-4">
+        <label htmlFor={id("body")} className="block font-semibold">
+          {t("body")}
+        </label>
+        <p id={`${id("body")}-hint`} className="text-sm text-slate-700">
+          {t("bodyHint")}
+        </p>
+        <FieldError name={id("body")} error={err("body")} />
+        <textarea
+          id={id("body")}
+          name="body"
+          rows={parentId ? 4 : 7}
+          required
+          minLength={10}
+          maxLength={5000}
+          defaultValue={v.body ?? ""}
+          aria-invalid={err("body") ? true : undefined}
+          aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body") })}
+          className={inputClass}
+        />
+      </div>
+
+      <fieldset className="mb-4" id={id("stance")} aria-describedby={err("stance") ? `${id("stance")}-error` : undefined}>
+        <legend className="font-semibold">{t("stance")}</legend>
+        <FieldError name={id("stance")} error={err("stance")} />
+        <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
+          {stances.map((s) => (
+            <div key={s} className="flex items-center gap-2">
+              <input type="radio" id={`${id("stance")}-${s}`} name="stance" value={s} defaultChecked={v.stance === s}
+                className="h-6 w-6 accent-blue-800" />
+              <label htmlFor={`${id("stance")}-${s}`} className="min-h-11 content-center">{ts(s)}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="mb-4" id={id("capacity")} aria-describedby={`${id("capacity")}-hint${err("capacity") ? ` ${id("capacity")}-error` : ""}`}>
+        <legend className="font-semibold">{t("capacity")}</legend>
+        <p id={`${id("capacity")}-hint`} className="text-sm text-slate-700">{t("capacityHint")}</p>
+        <FieldError name={id("capacity")} error={err("capacity")} />
+        <div className="mt-1 space-y-1">
+          {[{ id: "personal", label: t("capacityPersonal") }, ...organisations.map((o) => ({ id: o.id, label: t("capacityOrg", { organisation: o.name }) }))].map((c) => (
+            <div key={c.id} className="flex items-center gap-2">
+              <input type="radio" id={`${id("capacity")}-${c.id}`} name="capacity" value={c.id}
+                defaultChecked={(v.capacity ?? "personal") === c.id} className="h-6 w-6 accent-blue-800" />
+              <label htmlFor={`${id("capacity")}-${c.id}`} className="min-h-11 content-center">{c.label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <p className="mb-4 text-sm text-slate-700">{t("publicNote")}</p>
+      <SubmitButton label={parentId ? t("replySubmit") : t("submit")} pendingLabel={t("submitting")} />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { getTranslations } from "next-intl/server";
+import type { CommentSort, ThreadComment } from "@/db/queries/comments";
+import type { Locale } from "@/lib/i18n/routing";
+import { CommentForm } from "./comment-form";
+import { CommentItem } from "./comment-item";
+import { EditCommentForm } from "./edit-comment-form";
+
+export interface ThreadView {
+  locale: Locale;
+  viewerId: string | null;
+  canWrite: boolean;
+  consultationSlug: string;
+  principleSlug: string;
+  basePath: string;
+  sort: CommentSort;
+  /** The position query of the current page (after= or from=), kept in reply and edit links. */
+  position: Record<string, string>;
+  replyTo: number | null;
+  editId: number | null;
+  stamp: string;
+  organisations: { id: string; name: string }[];
+}
+
+/** Threads with their replies nested (at most three levels), built from the two queries' rows. */
+export async function CommentThreads({ threads, replies, view }: { threads: ThreadComment[]; replies: ThreadComment[]; view: ThreadView }) {
+  const t = await getTranslations("comments");
+  const children = new Map<number, ThreadComment[]>();
+  for (const r of replies) {
+    const list = children.get(r.parentId ?? 0) ?? [];
+    list.push(r);
+    children.set(r.parentId ?? 0, list);
+  }
+  const pageHref = (extra: Record<string, string>) => {
+    const q = new URLSearchParams({ ...(view.sort !== "newest" ? { sort: view.sort } : {}), ...view.position, ...extra });
+    return `${view.basePath}?${q.toString()}`;
+  };
+
+  const render = async (c: ThreadComment) => {
+    const kids = children.get(c.id) ?? [];
+    const editing =
+      view.editId === c.id && c.authorId === view.viewerId && c.body ? (
+        <EditCommentForm commentId={c.id} body={c.body} stance={c.stance} cancelHref={pageHref({}) + `#comment-${c.id}`} />
+      ) : null;
+    const replying =
+      view.replyTo === c.id && view.canWrite && c.depth < 2 ? (
+        <section id={`reply-${c.id}`} aria-label={t("replyHeading", { id: c.id })} className="mt-4 border-t border-slate-200 pt-4">
+          <h3 className="mb-2 font-semibold">{t("replyHeading", { id: c.id })}</h3>
+          <CommentForm
+            consultationSlug={view.consultationSlug}
+            principleSlug={view.principleSlug}
+            formToken={crypto.randomUUID()}
+            stamp={view.stamp}
+            organisations={view.organisations}
+            parentId={c.id}
+            idPrefix={`reply-${c.id}`}
+          />
+        </section>
+      ) : null;
+    return (
+      <li key={c.id}>
+        <CommentItem comment={c} locale={view.locale} viewerId={view.viewerId} canWrite={view.canWrite} pageHref={pageHref} editing={editing} replying={replying} />
+        {kids.length ? (
+          <ol aria-label={t("repliesLabel", { id: c.id })} className="mt-3 ml-3 space-y-3 border-l-4 border-slate-200 pl-3 sm:ml-6 sm:pl-4">
+            {await Promise.all(kids.map(render))}
+          </ol>
+        ) : null}
+      </li>
+    );
+  };
+
+  return <ol className="space-y-4" data-testid="comment-list">{await Promise.all(threads.map(render))}</ol>;
+}

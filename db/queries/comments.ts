@@ -1,0 +1,268 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
+import { COMMENT_RATE } from "@/lib/rules/token-bucket";
+import { isUniqueViolation } from "./pg-errors";
+import { takeRateToken } from "./rate-limits";
+
+export type InsertCommentResult =
+  | { ok: true; id: number; duplicate: boolean }
+  | { ok: false; error: "rateLimited"; retryAt: Date }
+  | { ok: false; error: "parentInvalid" | "formExpired" };
+
+class Refused extends Error {
+  constructor(readonly result: Exclude<InsertCommentResult, { ok: true }>) {
+    super(result.error);
+  }
+}
+
+/** Only the author's own earlier submission counts as a duplicate; a token used by someone else is refused. */
+async function findByFormToken(db: Db, formToken: string) {
+  const [row] = await db.select({ id: comments.id, authorId: comments.authorId }).from(comments).where(eq(comments.formToken, formToken));
+  return row;
+}
+
+/**
+ * A comment and its first version in one transaction, after the author's rate limit. The form token makes a
+ * resubmitted form (double click, retry, back-and-resubmit) return the comment it already created.
+ */
+export async function insertComment(
+  db: Db,
+  input: Omit<NewComment, "id" | "rootId" | "depth" | "threadReplyCount" | "state" | "createdAt"> & { parentId?: number | null },
+  now = new Date(),
+): Promise<InsertCommentResult> {
+  const existing = await findByFormToken(db, input.formToken);
+  if (existing) {
+    return existing.authorId === input.authorId ? { ok: true, id: existing.id, duplicate: true } : { ok: false, error: "formExpired" };
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      let depth = 0;
+      let rootId: number | null = null;
+      if (input.parentId) {
+        const [parent] = await tx
+          .select({ id: comments.id, depth: comments.depth, rootId: comments.rootId, principleId: comments.principleId, state: comments.state })
+          .from(comments)
+          .where(eq(comments.id, input.parentId));
+        if (!parent || parent.principleId !== input.principleId || parent.state !== "published" || parent.depth >= 2) {
+          throw new Refused({ ok: false, error: "parentInvalid" });
+        }
+        depth = parent.depth + 1;
+        rootId = parent.rootId ?? parent.id;
+      }
+      const rate = await takeRateToken(tx, `comment:${input.authorId}`, COMMENT_RATE, now);
+      if (!rate.ok) throw new Refused({ ok: false, error: "rateLimited", retryAt: rate.retryAt });
+      const [row] = await tx
+        .insert(comments)
+        .values({ ...input, parentId: input.parentId ?? null, depth, rootId, createdAt: now })
+        .returning({ id: comments.id });
+      if (!row) throw new Error("insert returned no row");
+      await tx.insert(commentVersions).values({ commentId: row.id, version: 1, body: input.body, stance: input.stance, createdAt: now });
+      if (rootId !== null) {
+        await tx
+          .update(comments)
+          .set({ threadReplyCount: sql`${comments.threadReplyCount} + 1` })
+          .where(eq(comments.id, rootId));
+      }
+      return { ok: true, id: row.id, duplicate: false } as const;
+    });
+  } catch (err) {
+    if (err instanceof Refused) return err.result;
+    if (isUniqueViolation(err, "comments_form_token_key")) {
+      const again = await findByFormToken(db, input.formToken);
+      if (again) return again.authorId === input.authorId ? { ok: true, id: again.id, duplicate: true } : { ok: false, error: "formExpired" };
+    }
+    throw err;
+  }
+}
+
+/** The author's edit: the new text becomes the next version; every earlier one is kept. */
+export async function updateCommentText(
+  db: Db,
+  p: { commentId: number; authorId: string; body: string; stance: NewComment["stance"] },
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: comments.id, body: comments.body, stance: comments.stance })
+      .from(comments)
+      .where(and(eq(comments.id, p.commentId), eq(comments.authorId, p.authorId), eq(comments.state, "published")))
+      .for("update");
+    if (!current) return false;
+    if (current.body === p.body && current.stance === p.stance) return true;
+    const [last] = await tx
+      .select({ version: sql<number>`max(${commentVersions.version})` })
+      .from(commentVersions)
+      .where(eq(commentVersions.commentId, p.commentId));
+    await tx.insert(commentVersions).values({
+      commentId: p.commentId,
+      version: Number(last?.version ?? 0) + 1,
+      body: p.body,
+      stance: p.stance,
+      createdAt: now,
+    });
+    await tx.update(comments).set({ body: p.body, stance: p.stance, editedAt: now }).where(eq(comments.id, p.commentId));
+    return true;
+  });
+}
+
+/** Withdrawal by the author: the comment stays in its thread as "withdrawn", its replies stay visible. */
+export async function markCommentWithdrawn(db: Db, p: { commentId: number; authorId: string }, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(comments)
+    .set({ state: "withdrawn", withdrawnAt: now })
+    .where(
+      and(
+        eq(comments.id, p.commentId),
+        eq(comments.authorId, p.authorId),
+        inArray(comments.state, ["published", "awaiting_moderation"]),
+      ),
+    )
+    .returning({ id: comments.id });
+  return rows.length === 1;
+}
+
+export async function getCommentForAuthor(db: Db, commentId: number) {
+  const [row] = await db
+    .select({
+      id: comments.id,
+      authorId: comments.authorId,
+      state: comments.state,
+      consultationId: comments.consultationId,
+      principleId: comments.principleId,
+    })
+    .from(comments)
+    .where(eq(comments.id, commentId));
+  return row;
+}
+
+/** Where a comment lives, for its permalink. */
+export async function getCommentLocation(db: Db, commentId: number) {
+  const [row] = await db
+    .select({
+      id: comments.id,
+      rootId: comments.rootId,
+      consultationSlug: consultations.slug,
+      principleSlug: principles.slug,
+    })
+    .from(comments)
+    .innerJoin(principles, eq(principles.id, comments.principleId))
+    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
+    .where(eq(comments.id, commentId));
+  return row;
+}
+
+export async function listCommentVersions(db: Db, commentId: number) {
+  return db
+    .select({ version: commentVersions.version, body: commentVersions.body, stance: commentVersions.stance, createdAt: commentVersions.createdAt })
+    .from(commentVersions)
+    .where(eq(commentVersions.commentId, commentId))
+    .orderBy(asc(commentVersions.version));
+}
+
+// ---- Reading threads -------------------------------------------------------------------------------------
+
+export const COMMENT_PAGE_SIZE = 50;
+export const commentSorts = ["newest", "oldest", "replies"] as const;
+export type CommentSort = (typeof commentSorts)[number];
+
+/** Position in the list: strictly after a cursor, or starting at a comment (for permalinks). */
+export type PageStart = { after?: string; from?: number };
+
+function commentColumns(viewerId: string | null) {
+  // Only a published comment's text goes to everyone; a withdrawn one's only to its author.
+  const visibleBody = viewerId
+    ? sql<string | null>`case when ${comments.state} = 'published' or ${comments.authorId} = ${viewerId} then ${comments.body} end`
+    : sql<string | null>`case when ${comments.state} = 'published' then ${comments.body} end`;
+  return {
+    id: comments.id,
+    parentId: comments.parentId,
+    rootId: comments.rootId,
+    depth: comments.depth,
+    authorId: comments.authorId,
+    authorName: users.name,
+    authorDesignation: users.designation,
+    stakeholderGroup: comments.stakeholderGroup,
+    organisationId: comments.organisationId,
+    organisationName: organisations.name,
+    organisationVerified: sql<boolean>`${organisations.verifiedAt} is not null`,
+    stance: comments.stance,
+    body: visibleBody,
+    language: comments.language,
+    state: comments.state,
+    threadReplyCount: comments.threadReplyCount,
+    createdAt: comments.createdAt,
+    editedAt: comments.editedAt,
+    withdrawnAt: comments.withdrawnAt,
+  };
+}
+
+function visibleTo(viewerId: string | null): SQL | undefined {
+  const publicStates = inArray(comments.state, ["published", "withdrawn", "hidden"]);
+  return viewerId ? or(publicStates, eq(comments.authorId, viewerId)) : publicStates;
+}
+
+function pageCondition(sort: CommentSort, start: PageStart): SQL | undefined {
+  if (start.from !== undefined) {
+    if (sort === "oldest") return sql`${comments.id} >= ${start.from}`;
+    if (sort === "newest") return lte(comments.id, start.from);
+    return sql`(${comments.threadReplyCount}, ${comments.id}) <= (select thread_reply_count, id from comments where id = ${start.from})`;
+  }
+  if (!start.after) return undefined;
+  if (sort === "replies") {
+    const [count, id] = start.after.split(".").map(Number);
+    if (!Number.isInteger(count) || !Number.isInteger(id)) return undefined;
+    return sql`(${comments.threadReplyCount}, ${comments.id}) < (${count}, ${id})`;
+  }
+  const id = Number(start.after);
+  if (!Number.isInteger(id)) return undefined;
+  return sort === "oldest" ? gt(comments.id, id) : lt(comments.id, id);
+}
+
+export type ThreadComment = Awaited<ReturnType<typeof selectComments>>[number];
+
+function selectComments(db: Db, viewerId: string | null) {
+  return db
+    .select(commentColumns(viewerId))
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(organisations, eq(organisations.id, comments.organisationId));
+}
+
+/**
+ * One page of top-level threads with all their replies: two statements whatever the number of comments.
+ */
+export async function listCommentThreads(
+  db: Db,
+  p: { principleId: string; viewerId: string | null; sort: CommentSort; start: PageStart; pageSize?: number },
+) {
+  const size = p.pageSize ?? COMMENT_PAGE_SIZE;
+  const order =
+    p.sort === "oldest"
+      ? [asc(comments.id)]
+      : p.sort === "newest"
+        ? [desc(comments.id)]
+        : [desc(comments.threadReplyCount), desc(comments.id)];
+  const tops = await selectComments(db, p.viewerId)
+    .where(and(eq(comments.principleId, p.principleId), isNull(comments.parentId), visibleTo(p.viewerId), pageCondition(p.sort, p.start)))
+    .orderBy(...order)
+    .limit(size + 1);
+  const page = tops.slice(0, size);
+  const last = page[page.length - 1];
+  const nextCursor =
+    tops.length > size && last ? (p.sort === "replies" ? `${last.threadReplyCount}.${last.id}` : String(last.id)) : null;
+  const replies = page.length
+    ? await selectComments(db, p.viewerId)
+        .where(and(inArray(comments.rootId, page.map((c) => c.id)), visibleTo(p.viewerId)))
+        .orderBy(asc(comments.id))
+    : [];
+  return { threads: page, replies, nextCursor };
+}
+
+export async function countComments(db: Db, principleId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(comments)
+    .where(and(eq(comments.principleId, principleId), eq(comments.state, "published")));
+  return Number(row?.n ?? 0);
+}

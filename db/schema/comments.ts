@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { consultations, principles } from "./consultations";
+import { commentState, language, stakeholderGroup, stance } from "./enums";
+import { organisations } from "./organisations";
+import { users } from "./users";
+
+export const COMMENT_MAX_DEPTH = 2; // 0 = top level; replies nest at most three levels deep
+
+export const comments = pgTable(
+  "comments",
+  {
+    // A small number people can quote: it is the comment's reference number and its citation key ([#123]).
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    principleId: uuid()
+      .notNull()
+      .references(() => principles.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    parentId: integer().references((): AnyPgColumn => comments.id, { onDelete: "restrict" }),
+    // The top-level comment of the thread; null on a top-level comment. One query loads whole threads.
+    rootId: integer(),
+    depth: integer().notNull().default(0),
+    // Capacity is fixed when the comment is made: null = personal, else on behalf of this organisation.
+    organisationId: uuid().references(() => organisations.id, { onDelete: "restrict" }),
+    // Whose voice it was when written (the organisation's group when on its behalf), for statistics.
+    stakeholderGroup: stakeholderGroup().notNull(),
+    stance: stance().notNull(),
+    body: text().notNull(),
+    language: language().notNull(),
+    state: commentState().notNull().default("published"),
+    // Replies anywhere in the thread, kept on the top-level comment for "most replies" ordering.
+    threadReplyCount: integer().notNull().default(0),
+    // One comment per form: a resubmitted form finds the comment it already made.
+    formToken: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp({ withTimezone: true }),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("comments_form_token_key").on(t.formToken),
+    index("comments_principle_idx").on(t.principleId, t.id),
+    index("comments_principle_replies_idx").on(t.principleId, t.threadReplyCount, t.id),
+    index("comments_root_idx").on(t.rootId),
+    index("comments_author_idx").on(t.authorId),
+    check("comments_depth_range", sql`${t.depth} between 0 and 2`),
+    check("comments_body_length", sql`char_length(${t.body}) between 10 and 5000`),
+    check("comments_parent_depth", sql`(${t.parentId} is null) = (${t.depth} = 0)`),
+  ],
+);
+
+/** Every text a comment has had, in order; version 1 is written with the comment. */
+export const commentVersions = pgTable(
+  "comment_versions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer()
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    body: text().notNull(),
+    stance: stance().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("comment_versions_comment_version_key").on(t.commentId, t.version)],
+);
+
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type CommentVersion = typeof commentVersions.$inferSelect;

@@ -1,0 +1,55 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { createComment, editComment, withdrawComment } from "@/lib/commands/comments";
+import { authSecret } from "@/lib/auth/config";
+import { getCurrentUser } from "@/lib/auth/session";
+import { commentFields, commentSchema, editCommentFields, editCommentSchema, withdrawCommentSchema } from "@/lib/validation/comments";
+import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
+import type { FormState } from "./form-state";
+
+async function permalink(id: number): Promise<string> {
+  return `/${await getLocale()}/comments/${id}`;
+}
+
+/** New comment or reply. Success redirects to the comment (PRG); an error re-renders with the text kept. */
+export async function submitComment(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formFields(formData, [...commentFields, "consultationSlug", "principleSlug"]);
+  const { consultationSlug = "", principleSlug = "", ...fields } = raw;
+  const values = { ...fields };
+  const parsed = commentSchema.safeParse(fields);
+  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values };
+  const locale = await getLocale();
+  const result = await createComment(await getDb(), await getCurrentUser(), {
+    consultationSlug,
+    principleSlug,
+    input: parsed.data,
+    language: locale === "hi" ? "hi" : "en",
+    secret: authSecret(),
+  });
+  if (result.ok) redirect(await permalink(result.id));
+  if (result.error === "rateLimited") {
+    return { status: "error", errors: { form: "rateLimitedComment" }, values, retryAt: result.retryAt.toISOString() };
+  }
+  const field = result.error === "capacityInvalid" ? "capacity" : "form";
+  return { status: "error", errors: { [field]: result.error }, values };
+}
+
+export async function saveCommentEdit(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formFields(formData, editCommentFields);
+  const parsed = editCommentSchema.safeParse(raw);
+  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
+  const result = await editComment(await getDb(), await getCurrentUser(), parsed.data);
+  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
+  redirect(await permalink(parsed.data.commentId));
+}
+
+/** A plain form button: nothing to keep on failure, so failures land on the comment with nothing changed. */
+export async function withdrawOwnComment(formData: FormData): Promise<void> {
+  const parsed = withdrawCommentSchema.safeParse(formFields(formData, ["commentId"]));
+  if (!parsed.success) redirect(`/${await getLocale()}`);
+  await withdrawComment(await getDb(), await getCurrentUser(), parsed.data);
+  redirect(await permalink(parsed.data.commentId));
+}

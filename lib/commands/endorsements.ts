@@ -1,0 +1,72 @@
+import type { Db } from "@/db/client";
+import { getConsultationById, getConsultationBySlug, getPrincipleById } from "@/db/queries/consultations";
+import { getEndorsement, recordEndorsement as recordEndorsementQuery, withdrawEndorsementRecord } from "@/db/queries/endorsements";
+import { listMembershipsOfUser } from "@/db/queries/users";
+import { maySignFor } from "@/lib/rules/capacity";
+import { consultationPhase } from "@/lib/rules/consultation-phase";
+import type { EndorsementInput } from "@/lib/validation/comments";
+import type { Actor, Denied } from "./actor";
+
+export type EndorseCommandResult =
+  | { ok: true; id: number; alreadyActive: boolean }
+  | Denied
+  | { ok: false; error: "capacityInvalid" | "targetInvalid" };
+
+export async function endorse(
+  db: Db,
+  actor: Actor,
+  p: { consultationSlug: string; input: EndorsementInput },
+  now = new Date(),
+): Promise<EndorseCommandResult> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  const consultation = await getConsultationBySlug(db, p.consultationSlug);
+  if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
+  if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
+  let principleId: string | null = null;
+  if (p.input.target !== "consultation") {
+    const principle = await getPrincipleById(db, p.input.target);
+    if (!principle || principle.consultationId !== consultation.id) return { ok: false, error: "targetInvalid" };
+    principleId = principle.id;
+  }
+  let organisationId: string | null = null;
+  let stakeholderGroup = actor.stakeholderGroup;
+  if (p.input.capacity !== "personal") {
+    const memberships = await listMembershipsOfUser(db, actor.id);
+    const org = memberships.find((m) => m.organisationId === p.input.capacity);
+    if (!org || !maySignFor(memberships, org.organisationId)) return { ok: false, error: "capacityInvalid" };
+    organisationId = org.organisationId;
+    stakeholderGroup = org.stakeholderGroup;
+  }
+  return recordEndorsementQuery(
+    db,
+    {
+      consultationId: consultation.id,
+      principleId,
+      actorId: actor.id,
+      organisationId,
+      stakeholderGroup,
+      statement: p.input.statement || null,
+    },
+    now,
+  );
+}
+
+/** A person withdraws their own endorsement; any representative with authority to sign withdraws the organisation's. */
+export async function withdrawEndorsement(
+  db: Db,
+  actor: Actor,
+  p: { endorsementId: number },
+  now = new Date(),
+): Promise<{ ok: true } | Denied> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  const e = await getEndorsement(db, p.endorsementId);
+  if (!e || e.withdrawnAt) return { ok: false, error: "notFound" };
+  const allowed = e.organisationId
+    ? maySignFor(await listMembershipsOfUser(db, actor.id), e.organisationId)
+    : e.endorserId === actor.id;
+  if (!allowed) return { ok: false, error: "forbidden" };
+  const consultation = await getConsultationById(db, e.consultationId);
+  if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
+  const done = await withdrawEndorsementRecord(db, { endorsementId: e.id, actorId: actor.id }, now);
+  return done ? { ok: true } : { ok: false, error: "notFound" };
+}

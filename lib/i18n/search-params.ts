@@ -1,0 +1,20 @@
+import { commentSorts, type CommentSort, type PageStart } from "@/db/queries/comments";
+
+type Search = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const positiveInt = (v: string | undefined) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+/** The comment list's state from the URL: order, position, and which reply or edit form is open. */
+export function commentListParams(search: Search) {
+  const sortRaw = one(search.sort);
+  const sort: CommentSort = commentSorts.includes(sortRaw as CommentSort) ? (sortRaw as CommentSort) : "newest";
+  const after = one(search.after);
+  const from = positiveInt(one(search.from));
+  const start: PageStart = from ? { from } : after && /^[0-9.]{1,40}$/.test(after) ? { after } : {};
+  const position: Record<string, string> = from ? { from: String(from) } : start.after ? { after: start.after } : {};
+  return { sort, start, position, replyTo: positiveInt(one(search.reply)), editId: positiveInt(one(search.edit)) };
+}

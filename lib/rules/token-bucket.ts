@@ -1,0 +1,24 @@
+/** A token bucket: `capacity` requests at once, then one more every `refillMs`. */
+export interface BucketPolicy {
+  capacity: number;
+  refillMs: number;
+}
+
+/** Comments: a burst of 5, then one every 20 seconds. */
+export const COMMENT_RATE: BucketPolicy = { capacity: 5, refillMs: 20_000 };
+
+export interface BucketState {
+  tokens: number;
+  updatedAt: Date;
+}
+
+export type TakeResult = { ok: true; state: BucketState } | { ok: false; retryAt: Date; state: BucketState };
+
+export function takeToken(previous: BucketState | undefined, policy: BucketPolicy, now: Date): TakeResult {
+  const start = previous ?? { tokens: policy.capacity, updatedAt: now };
+  const elapsed = Math.max(0, now.getTime() - start.updatedAt.getTime());
+  const tokens = Math.min(policy.capacity, start.tokens + elapsed / policy.refillMs);
+  if (tokens >= 1) return { ok: true, state: { tokens: tokens - 1, updatedAt: now } };
+  const waitMs = Math.ceil((1 - tokens) * policy.refillMs);
+  return { ok: false, retryAt: new Date(now.getTime() + waitMs), state: { tokens, updatedAt: now } };
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { stakeholderGroups } from "@/db/schema/enums";
+
+/** Registry filters from the query string; anything unrecognised means "no filter". */
+export const registryFilterSchema = z.object({
+  group: z.enum(stakeholderGroups).optional().catch(undefined),
+  target: z.union([z.literal("consultation"), z.uuid()]).optional().catch(undefined),
+});
+export type RegistryFilterInput = z.infer<typeof registryFilterSchema>;
+
+export function parseRegistryFilter(search: Record<string, string | string[] | undefined>): RegistryFilterInput {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return registryFilterSchema.parse({ group: one(search.group), target: one(search.target) });
+}
