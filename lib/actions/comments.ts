@@ -1,6 +1,7 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { createComment, editComment, withdrawComment } from "@/lib/commands/comments";
@@ -10,7 +11,9 @@ import { commentFields, commentSchema, editCommentFields, editCommentSchema, wit
 import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
 import type { FormState } from "./form-state";
 
+/** Every page shows counts and lists that a write changes, so the client's cached pages are dropped. */
 async function permalink(id: number): Promise<string> {
+  revalidatePath("/", "layout");
   return `/${await getLocale()}/comments/${id}`;
 }
 

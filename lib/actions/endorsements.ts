@@ -1,6 +1,7 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { endorse, withdrawEndorsement } from "@/lib/commands/endorsements";
@@ -20,6 +21,7 @@ export async function recordEndorsement(_prev: FormState, formData: FormData): P
     const field = result.error === "capacityInvalid" ? "capacity" : "form";
     return { status: "error", errors: { [field]: result.error }, values: fields };
   }
+  revalidatePath("/", "layout");
   redirect(safeRedirectPath(returnTo, `/${await getLocale()}`) + "#endorse");
 }
 
@@ -27,5 +29,6 @@ export async function withdrawEndorsementAction(formData: FormData): Promise<voi
   const raw = formFields(formData, ["endorsementId", "returnTo"]);
   const parsed = withdrawEndorsementSchema.safeParse(raw);
   if (parsed.success) await withdrawEndorsement(await getDb(), await getCurrentUser(), parsed.data);
+  revalidatePath("/", "layout");
   redirect(safeRedirectPath(raw.returnTo, `/${await getLocale()}`) + "#endorse");
 }
