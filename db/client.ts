@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -62,6 +63,8 @@ export interface OpenOptions {
   /** Apply the committed migrations before returning (default true). */
   migrate?: boolean;
   maxConnections?: number;
+  /** Sees every statement (benchmarks and tests count them). */
+  logger?: Logger;
 }
 
 export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
@@ -72,7 +75,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
-    const db = drizzle(client, { schema, casing: "snake_case" });
+    const db = drizzle(client, { schema, casing: "snake_case", logger: options.logger });
     const apply = () => migrate(db, { migrationsFolder });
     if (runMigrations) await apply();
     return { db, engine: "postgres", migrate: apply, close: () => client.end() };
@@ -85,7 +88,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   const inMemory = dir.startsWith("memory://");
   const release = inMemory ? () => {} : lockPgliteDir(dir);
   const client = await PGlite.create({ dataDir: inMemory ? undefined : dir, extensions: { pg_trgm } });
-  const db = drizzle(client, { schema, casing: "snake_case" });
+  const db = drizzle(client, { schema, casing: "snake_case", logger: options.logger });
   const apply = () => migrate(db, { migrationsFolder });
   if (runMigrations) await apply();
   return {

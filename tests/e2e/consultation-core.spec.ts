@@ -21,6 +21,8 @@ for (const javaScriptEnabled of [true, false]) {
       const tag = Math.random().toString(36).slice(2, 8);
       await signUp(page, { name: `Tara ${tag}`, email: uniqueEmail("comment"), password: STRONG_PASSWORD, group: "civil_society", designation: "Researcher" });
       await page.goto(PRINCIPLE);
+      const civilSocietyTotal = page.getByTestId("table-principle-comments").locator('[data-group="civil_society"] [data-testid="row-total"]');
+      const before = Number(await civilSocietyTotal.innerText());
       const first = `Small offices need cyber hygiene guides in every Indian language ${tag}.`;
       await writeComment(page, page.getByTestId("comment-form"), first);
       const mine = commentByText(page, first);
@@ -29,6 +31,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(mine.getByTestId("capacity")).toHaveText("in a personal capacity");
       await expect(mine).toContainText(`Tara ${tag}, Researcher · Civil society`);
       await expect(mine.getByTestId("stance")).toHaveText("Stance: Supports");
+      await expect(civilSocietyTotal).toHaveText(String(before + 1));
 
       await mine.getByRole("link", { name: /^Reply to comment/ }).click();
       const reply = `Replying to myself to add: include audio versions ${tag}.`;

@@ -2,12 +2,11 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Engine } from "@/db/client";
 import { migrationsFolder } from "@/db/client";
-import { countComments, listCommentThreads } from "@/db/queries/comments";
-import { listActiveEndorsementsOf, recordEndorsement } from "@/db/queries/endorsements";
+import { recordEndorsement } from "@/db/queries/endorsements";
+import { getPrinciplePageData } from "@/db/queries/principle-page";
 import * as schema from "@/db/schema";
 import { comments, type NewComment } from "@/db/schema";
 import { stances, type StakeholderGroup } from "@/db/schema/enums";
-import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
 import { testEngines } from "../support/engines";
 import { addMembership, newActor, newOrganisation, parisCall } from "./consultation-fixtures";
 
@@ -121,14 +120,20 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
   let consultationId: string;
   let small: string;
   let large: string;
+  let slug: string;
+  let smallSlug: string;
+  let largeSlug: string;
   let viewerId: string;
   let viewerOrgs: string[];
   beforeAll(async () => {
     c = await openCounted(engine);
     const paris = await parisCall(c.db);
     consultationId = paris.consultationId;
+    slug = paris.slug;
     small = paris.principles[0]!.id;
     large = paris.principles[1]!.id;
+    smallSlug = paris.principles[0]!.slug;
+    largeSlug = paris.principles[1]!.slug;
     const authors = [];
     for (const g of groups) authors.push((await newActor(c.db, g)).id);
     viewerId = authors[0]!;
@@ -159,19 +164,24 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
   afterAll(async () => c?.close());
 
   /** What the principle page loads, with the number of statements it took. */
-  async function loadPage(principleId: string) {
+  async function loadPage(principleSlug: string) {
     c.reset();
-    const page = await listCommentThreads(c.db, { principleId, viewerId, sort: "newest", start: {} });
-    const total = await countComments(c.db, principleId);
-    const byGroup = await countCommentsByGroupAndStance(c.db, { consultationId, principleId });
-    const endorsementsByGroup = await countEndorsementsByGroup(c.db, { consultationId, targetKey: principleId });
-    const mine = await listActiveEndorsementsOf(c.db, { consultationId, userId: viewerId, organisationIds: viewerOrgs });
-    return { statements: c.statements(), page, total, byGroup, endorsementsByGroup, mine };
+    const data = await getPrinciplePageData(c.db, { consultationSlug: slug, principleSlug, viewerId, sort: "newest", start: {} });
+    if (!data) throw new Error("principle page data missing");
+    expect(data.memberships.map((m) => m.organisationId)).toEqual(viewerOrgs);
+    return {
+      statements: c.statements(),
+      page: data.page,
+      total: data.total,
+      byGroup: data.commentStats,
+      endorsementsByGroup: data.endorsementStats,
+      mine: data.active,
+    };
   }
 
   it("issues the same number of statements for 50 and for 500 comments", async () => {
-    const fifty = await loadPage(small);
-    const fiveHundred = await loadPage(large);
+    const fifty = await loadPage(smallSlug);
+    const fiveHundred = await loadPage(largeSlug);
 
     // The data is really there: the counts would diverge if anything were loaded per thread or per reply.
     expect(fifty.total).toBe(50);
@@ -187,7 +197,8 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
     expect(fiveHundred.mine).toHaveLength(2);
 
     expect(fiveHundred.statements).toBe(fifty.statements);
-    // Two for the threads (top level, then all their replies), one for each of the four other reads.
-    expect(fifty.statements).toBe(6);
+    // Consultation, principle, the viewer's memberships, the list of principles, two for the threads (top
+    // level, then all their replies), and one for each of the four counts and the viewer's endorsements.
+    expect(fifty.statements).toBe(10);
   });
 });

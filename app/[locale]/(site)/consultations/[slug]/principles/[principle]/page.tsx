@@ -10,11 +10,8 @@ import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
-import { countComments, listCommentThreads } from "@/db/queries/comments";
-import { getConsultationBySlug, getPrinciple, listPrinciples } from "@/db/queries/consultations";
-import { listActiveEndorsementsOf } from "@/db/queries/endorsements";
-import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
-import { listMembershipsOfUser } from "@/db/queries/users";
+import { getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
+import { getPrinciplePageData } from "@/db/queries/principle-page";
 import { authSecret } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -36,7 +33,7 @@ async function load(params: Props["params"]) {
   if (!consultation || consultation.status === "draft") notFound();
   const p = await getPrinciple(db, consultation.id, principle);
   if (!p) notFound();
-  return { db, consultation, principle: p };
+  return { consultation, principle: p };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -47,23 +44,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PrinciplePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const { db, consultation, principle } = await load(params);
+  const { slug, principle: principleSlug } = await params;
   const list = commentListParams(await searchParams);
   const user = await getCurrentUser();
+  const data = await getPrinciplePageData(await getDb(), {
+    consultationSlug: slug,
+    principleSlug,
+    viewerId: user?.id ?? null,
+    sort: list.sort,
+    start: list.start,
+  });
+  if (!data) notFound();
+  const { consultation, principle, memberships, principles: all, page, total, commentStats, endorsementStats, active } = data;
   const t = await getTranslations("principle");
   const tc = await getTranslations("comments");
   const te = await getTranslations("endorse");
-  const memberships = user ? await listMembershipsOfUser(db, user.id) : [];
-  const [all, page, total, commentStats, endorsementStats, active] = await Promise.all([
-    listPrinciples(db, consultation.id),
-    listCommentThreads(db, { principleId: principle.id, viewerId: user?.id ?? null, sort: list.sort, start: list.start }),
-    countComments(db, principle.id),
-    countCommentsByGroupAndStance(db, { consultationId: consultation.id, principleId: principle.id }),
-    countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: principle.id }),
-    user
-      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: user.id, organisationIds: memberships.map((m) => m.organisationId) })
-      : Promise.resolve([]),
-  ]);
   const open = consultationPhase(consultation, new Date()) === "open";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
