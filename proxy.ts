@@ -42,7 +42,7 @@ export default async function proxy(req: NextRequest) {
     const claims = await decodeSession(raw);
     const nowS = Math.floor(Date.now() / 1000);
     if (!claims || sessionTimeState(claims, nowS) !== "valid") {
-      res.cookies.delete(name);
+      res.cookies.delete({ name, path: "/", secure: useSecureCookies(), httpOnly: true, sameSite: "lax" });
     } else if (sessionNeedsRefresh(claims, nowS)) {
       const refreshed = { ...claims, seenAt: nowS };
       res.cookies.set(name, await encodeSession(refreshed), {

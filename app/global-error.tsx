@@ -3,11 +3,12 @@
 import en from "@/lib/i18n/messages/en.json";
 import hi from "@/lib/i18n/messages/hi.json";
 
-// Last resort when the layout itself fails: no stack trace, both languages, a way back.
+// Last resort when the layout itself fails: no stack trace, both languages, a way back. No inline styles:
+// the CSP allows none.
 export default function GlobalError() {
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
+      <body>
         <main>
           <h1>{en.error.title}</h1>
           <p>{en.error.body}</p>

@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 import type { Db } from "./client";
-import { consultations, memberships, organisations, principles, users, type NewUser } from "./schema";
+import { consultations, memberships, moderationRules, organisations, principles, users, type NewUser } from "./schema";
 import { demoAccounts, demoOrganisations, DEMO_PASSWORD } from "./seed-accounts";
 import { seedDemoContributions } from "./seed-contributions";
 import { parisCall, parisCallPrinciples } from "./seed-content";
+import { parisCallRules } from "./seed-rules";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -25,6 +26,10 @@ export async function seedParisCall(db: Db, now = new Date()): Promise<string> {
   await db
     .insert(principles)
     .values(parisCallPrinciples.map((p, i) => ({ ...p, consultationId: row.id, position: i + 1 })))
+    .onConflictDoNothing();
+  await db
+    .insert(moderationRules)
+    .values(parisCallRules.map((r, i) => ({ ...r, consultationId: row.id, number: i + 1 })))
     .onConflictDoNothing();
   return row.id;
 }

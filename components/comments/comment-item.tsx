@@ -16,12 +16,17 @@ interface Props {
   pageHref: (extra: Record<string, string>) => string;
   editing: ReactNode;
   replying: ReactNode;
+  reporting: ReactNode;
+  /** Signed in and not blocked: may report others' comments (also after the consultation closes). */
+  canReport: boolean;
+  ledgerHref: string;
 }
 
 const actionLink = "inline-flex min-h-11 items-center text-blue-900 underline underline-offset-2";
 
-export async function CommentItem({ comment: c, locale, viewerId, canWrite, pageHref, editing, replying }: Props) {
+export async function CommentItem({ comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting, canReport, ledgerHref }: Props) {
   const t = await getTranslations("comments");
+  const tm = await getTranslations("moderation");
   const tg = await getTranslations("groups");
   const ts = await getTranslations("stances");
   const own = viewerId !== null && c.authorId === viewerId;
@@ -72,8 +77,12 @@ export async function CommentItem({ comment: c, locale, viewerId, canWrite, page
         <p className="mt-3 italic text-slate-800" data-testid="withdrawn-notice">
           {t("withdrawn", { date: formatDateTime(c.withdrawnAt ?? c.createdAt, locale) })}
         </p>
-      ) : c.state === "hidden" && !own ? (
-        <p className="mt-3 italic text-slate-800">{t("hidden")}</p>
+      ) : c.state === "hidden" ? (
+        <p className="mt-3 italic text-slate-800" data-testid="hidden-notice">
+          <a href={ledgerHref} className="text-blue-900 underline">
+            {c.hiddenRule ? tm("hiddenUnderRule", { n: c.hiddenRule }) : tm("hiddenPending")}
+          </a>
+        </p>
       ) : (
         <>
           {c.state === "awaiting_moderation" ? <p className="mt-2 font-medium text-amber-900">{t("awaiting")}</p> : null}
@@ -99,6 +108,10 @@ export async function CommentItem({ comment: c, locale, viewerId, canWrite, page
           ) : null}
         </div>
       ) : null}
+      {canReport && !own && c.state === "published" && !reporting ? (
+        <a href={pageHref({ report: String(c.id) }) + `#report-${c.id}`} className={actionLink} aria-label={tm("reportComment", { id: c.id })}>{tm("report")}</a>
+      ) : null}
+      {reporting}
       {replying}
     </article>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CommentSort, ThreadComment } from "@/db/queries/comments";
 import type { Locale } from "@/lib/i18n/routing";
+import { ReportForm } from "@/components/moderation/report-form";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
 import { EditCommentForm } from "./edit-comment-form";
@@ -17,6 +18,10 @@ export interface ThreadView {
   position: Record<string, string>;
   replyTo: number | null;
   editId: number | null;
+  reportId: number | null;
+  canReport: boolean;
+  ledgerHref: string;
+  policyHref: string;
   stamp: string;
   organisations: { id: string; name: string }[];
 }
@@ -24,6 +29,7 @@ export interface ThreadView {
 /** Threads with their replies nested (at most three levels), built from the two queries' rows. */
 export async function CommentThreads({ threads, replies, view }: { threads: ThreadComment[]; replies: ThreadComment[]; view: ThreadView }) {
   const t = await getTranslations("comments");
+  const tm = await getTranslations("moderation");
   const children = new Map<number, ThreadComment[]>();
   for (const r of replies) {
     const list = children.get(r.parentId ?? 0) ?? [];
@@ -45,6 +51,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
       view.replyTo === c.id && view.canWrite && c.depth < 2 ? (
         <section id={`reply-${c.id}`} aria-label={t("replyHeading", { id: c.id })} className="mt-4 border-t border-slate-200 pt-4">
           <h3 className="mb-2 font-semibold">{t("replyHeading", { id: c.id })}</h3>
+          <p className="mb-2"><a href={view.policyHref} className="text-blue-900 underline">{tm("policyLink")}</a></p>
           <CommentForm
             consultationSlug={view.consultationSlug}
             principleSlug={view.principleSlug}
@@ -56,9 +63,27 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
           />
         </section>
       ) : null;
+    const reporting =
+      view.reportId === c.id && view.canReport && c.authorId !== view.viewerId && c.state === "published" ? (
+        <section id={`report-${c.id}`} aria-label={tm("reportHeading", { id: c.id })} className="mt-4 border-t border-slate-200 pt-4">
+          <h3 className="font-semibold">{tm("reportHeading", { id: c.id })}</h3>
+          <ReportForm commentId={c.id} />
+        </section>
+      ) : null;
     return (
       <li key={c.id}>
-        <CommentItem comment={c} locale={view.locale} viewerId={view.viewerId} canWrite={view.canWrite} pageHref={pageHref} editing={editing} replying={replying} />
+        <CommentItem
+          comment={c}
+          locale={view.locale}
+          viewerId={view.viewerId}
+          canWrite={view.canWrite}
+          pageHref={pageHref}
+          editing={editing}
+          replying={replying}
+          reporting={reporting}
+          canReport={view.canReport}
+          ledgerHref={view.ledgerHref}
+        />
         {kids.length ? (
           <ol aria-label={t("repliesLabel", { id: c.id })} className="mt-3 ml-3 space-y-3 border-l-4 border-slate-200 pl-3 sm:ml-6 sm:pl-4">
             {await Promise.all(kids.map(render))}

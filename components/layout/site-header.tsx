@@ -10,6 +10,7 @@ const navLink = "inline-flex min-h-11 items-center rounded px-2 text-blue-900 un
 export async function SiteHeader({ locale, user }: { locale: Locale; user: SessionUser | null }) {
   const t = await getTranslations("header");
   const tg = await getTranslations("groups");
+  const tm = await getTranslations("moderation");
   return (
     <header className="border-b border-slate-300 bg-white">
       <a
@@ -34,6 +35,14 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
               <Link href="/profile" className={navLink}>
                 {t("profile")}
               </Link>
+              <Link href="/notifications" className={navLink}>
+                {tm("navNotifications")}
+              </Link>
+              {user.role === "moderator" || user.role === "admin" ? (
+                <Link href="/moderate" className={navLink}>
+                  {tm("navModerate")}
+                </Link>
+              ) : null}
               <form action={signOut}>
                 <button type="submit" className={`${navLink} cursor-pointer underline`}>
                   {t("signOut")}

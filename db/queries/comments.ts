@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
 import { COMMENT_RATE } from "@/lib/rules/token-bucket";
@@ -28,7 +28,11 @@ async function findByFormToken(db: Db, formToken: string) {
  */
 export async function insertComment(
   db: Db,
-  input: Omit<NewComment, "id" | "rootId" | "depth" | "threadReplyCount" | "state" | "createdAt"> & { parentId?: number | null },
+  input: Omit<NewComment, "id" | "rootId" | "depth" | "threadReplyCount" | "state" | "createdAt" | "publishedAt"> & {
+    parentId?: number | null;
+    /** Pre-moderation holds new comments until a moderator approves them. */
+    held?: boolean;
+  },
   now = new Date(),
 ): Promise<InsertCommentResult> {
   const existing = await findByFormToken(db, input.formToken);
@@ -54,7 +58,15 @@ export async function insertComment(
       if (!rate.ok) throw new Refused({ ok: false, error: "rateLimited", retryAt: rate.retryAt });
       const [row] = await tx
         .insert(comments)
-        .values({ ...input, parentId: input.parentId ?? null, depth, rootId, createdAt: now })
+        .values({
+          ...input,
+          parentId: input.parentId ?? null,
+          depth,
+          rootId,
+          createdAt: now,
+          state: input.held ? "awaiting_moderation" : "published",
+          publishedAt: input.held ? null : now,
+        })
         .returning({ id: comments.id });
       if (!row) throw new Error("insert returned no row");
       await tx.insert(commentVersions).values({ commentId: row.id, version: 1, body: input.body, stance: input.stance, createdAt: now });
@@ -142,6 +154,8 @@ export async function getCommentLocation(db: Db, commentId: number) {
     .select({
       id: comments.id,
       rootId: comments.rootId,
+      authorId: comments.authorId,
+      publishedAt: comments.publishedAt,
       consultationSlug: consultations.slug,
       principleSlug: principles.slug,
     })
@@ -194,11 +208,16 @@ function commentColumns(viewerId: string | null) {
     createdAt: comments.createdAt,
     editedAt: comments.editedAt,
     withdrawnAt: comments.withdrawnAt,
+    // The rule of the latest hide, for the placeholder "hidden under rule N" (null: hidden automatically).
+    hiddenRule: sql<number | null>`case when ${comments.state} = 'hidden' then (
+      select r.number from moderation_decisions d left join moderation_rules r on r.id = d.rule_id
+      where d.comment_id = ${comments.id} and d.action in ('hide', 'auto_hide') order by d.id desc limit 1) end`,
   };
 }
 
 function visibleTo(viewerId: string | null): SQL | undefined {
-  const publicStates = inArray(comments.state, ["published", "withdrawn", "hidden"]);
+  // Held comments show only to their author; so do ones withdrawn before they were ever published.
+  const publicStates = and(inArray(comments.state, ["published", "withdrawn", "hidden"]), isNotNull(comments.publishedAt));
   return viewerId ? or(publicStates, eq(comments.authorId, viewerId)) : publicStates;
 }
 

@@ -12,6 +12,8 @@ const consultationColumns = {
   status: consultations.status,
   opensAt: consultations.opensAt,
   closesAt: consultations.closesAt,
+  autoHideThreshold: consultations.autoHideThreshold,
+  preModeration: consultations.preModeration,
 };
 
 export async function getConsultationBySlug(db: Db, slug: string) {

@@ -21,13 +21,14 @@ const notSucceeded = or(isNull(signInAttempts.succeeded), eq(signInAttempts.succ
 export async function reserveSignInAttempt(
   db: Db,
   emailKey: string,
-  address: string,
+  /** Null when the address is not known reliably: only the per-email limit applies then. */
+  address: string | null,
   now = new Date(),
 ): Promise<AttemptReservation> {
   const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in:" + emailKey}))`);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in-address:" + address}))`);
+    if (address) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"sign-in-address:" + address}))`);
     // A success wipes the slate for the email: only failures after the latest success count.
     const [lastSuccess] = await tx
       .select({ at: signInAttempts.attemptedAt })
@@ -40,10 +41,12 @@ export async function reserveSignInAttempt(
       .select({ at: signInAttempts.attemptedAt })
       .from(signInAttempts)
       .where(and(eq(signInAttempts.emailKey, emailKey), gt(signInAttempts.attemptedAt, emailSince), notSucceeded));
-    const addressFailures = await tx
-      .select({ at: signInAttempts.attemptedAt })
-      .from(signInAttempts)
-      .where(and(eq(signInAttempts.address, address), gt(signInAttempts.attemptedAt, windowStart), notSucceeded));
+    const addressFailures = address
+      ? await tx
+          .select({ at: signInAttempts.attemptedAt })
+          .from(signInAttempts)
+          .where(and(eq(signInAttempts.address, address), gt(signInAttempts.attemptedAt, windowStart), notSucceeded))
+      : [];
     const retryAt = laterOf(
       signInRetryAt(emailFailures.map((r) => r.at), SIGN_IN_MAX_FAILURES_PER_EMAIL, now),
       signInRetryAt(addressFailures.map((r) => r.at), SIGN_IN_MAX_FAILURES_PER_ADDRESS, now),
@@ -51,7 +54,7 @@ export async function reserveSignInAttempt(
     if (retryAt) return { ok: false, retryAt } as const;
     const [row] = await tx
       .insert(signInAttempts)
-      .values({ emailKey, address, attemptedAt: now })
+      .values({ emailKey, address: address ?? "unknown", attemptedAt: now })
       .returning({ id: signInAttempts.id });
     if (!row) throw new Error("insert returned no row");
     return { ok: true, attemptId: row.id } as const;

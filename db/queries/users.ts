@@ -6,7 +6,7 @@ import { ensureMembership, resolveOrganisationChoice, type OrganisationChoice } 
 
 export type SessionUser = Pick<
   User,
-  "id" | "email" | "name" | "role" | "stakeholderGroup" | "designation" | "preferredLanguage" | "sessionVersion"
+  "id" | "email" | "name" | "role" | "stakeholderGroup" | "designation" | "preferredLanguage" | "sessionVersion" | "writeBlockedAt"
 >;
 
 const sessionUserColumns = {
@@ -18,6 +18,7 @@ const sessionUserColumns = {
   designation: users.designation,
   preferredLanguage: users.preferredLanguage,
   sessionVersion: users.sessionVersion,
+  writeBlockedAt: users.writeBlockedAt,
 };
 
 export async function getSessionUser(db: Db, id: string): Promise<SessionUser | undefined> {

@@ -38,6 +38,8 @@ export const comments = pgTable(
     // One comment per form: a resubmitted form finds the comment it already made.
     formToken: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // When it first became visible to everyone; a comment withdrawn before that never shows publicly.
+    publishedAt: timestamp({ withTimezone: true }),
     editedAt: timestamp({ withTimezone: true }),
     withdrawnAt: timestamp({ withTimezone: true }),
   },

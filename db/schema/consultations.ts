@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { consultationStatus } from "./enums";
 
 // Content is written in English and Hindi; the *_hi columns may be empty, and the page then shows the
@@ -16,12 +16,17 @@ export const consultations = pgTable(
     status: consultationStatus().notNull().default("draft"),
     opensAt: timestamp({ withTimezone: true }).notNull(),
     closesAt: timestamp({ withTimezone: true }).notNull(),
+    // Reports from this many distinct participants hide a comment pending review.
+    autoHideThreshold: integer().notNull().default(3),
+    // When on, new comments wait for a moderator's approval.
+    preModeration: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("consultations_slug_key").on(t.slug),
     check("consultations_schedule_order", sql`${t.opensAt} < ${t.closesAt}`),
     check("consultations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("consultations_auto_hide_threshold", sql`${t.autoHideThreshold} >= 1`),
   ],
 );
 

@@ -36,3 +36,12 @@ export type CommentState = (typeof commentStates)[number];
 export const endorsementActions = ["endorse", "withdraw"] as const;
 export const endorsementAction = pgEnum("endorsement_action", endorsementActions);
 export type EndorsementAction = (typeof endorsementActions)[number];
+
+export const reportReasons = ["spam", "abusive", "off_topic", "personal_data", "false_attribution", "other"] as const;
+export const reportReason = pgEnum("report_reason", reportReasons);
+export type ReportReason = (typeof reportReasons)[number];
+
+/** auto_hide is the system's; the rest are a moderator's or an admin's. */
+export const moderationActions = ["approve", "keep", "hide", "auto_hide", "restore", "block", "unblock"] as const;
+export const moderationAction = pgEnum("moderation_action", moderationActions);
+export type ModerationAction = (typeof moderationActions)[number];

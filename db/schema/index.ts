@@ -4,4 +4,5 @@ export * from "./organisations";
 export * from "./consultations";
 export * from "./comments";
 export * from "./endorsements";
+export * from "./moderation";
 export * from "./rate-limits";

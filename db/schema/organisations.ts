@@ -36,6 +36,9 @@ export const memberships = pgTable(
     verifiedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     // Granted by an admin: may endorse on behalf of the organisation.
     maySign: boolean().notNull().default(false),
+    // A moderator's refusal of the membership request, with the reason shown to the participant.
+    rejectedAt: timestamp({ withTimezone: true }),
+    rejectedReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

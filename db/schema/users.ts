@@ -15,6 +15,8 @@ export const users = pgTable(
     preferredLanguage: language().notNull().default("en"),
     // Bumped on sign-out, role change and password change: every token carrying an older number is refused.
     sessionVersion: integer().notNull().default(1),
+    // Set by a moderator's block decision: the participant may read but not write.
+    writeBlockedAt: timestamp({ withTimezone: true }),
     privacyNoticeVersion: text().notNull(),
     privacyConsentedAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

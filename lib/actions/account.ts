@@ -11,6 +11,7 @@ import {
   updatePasswordHash,
   updateProfile as updateProfileQuery,
 } from "@/db/queries/users";
+import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -121,9 +122,12 @@ export async function changePassword(_prev: FormState, formData: FormData): Prom
   const parsed = passwordChangeSchema.safeParse(formFields(formData, passwordChangeFields));
   if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: {} };
   const db = await getDb();
-  if (!(await verifyPassword(await getPasswordHash(db, user.id), parsed.data.currentPassword))) {
-    return { status: "error", errors: { currentPassword: "currentPasswordWrong" }, values: {} };
-  }
+  // Guessing the current password is throttled like signing in, so a borrowed session cannot brute-force it.
+  const attempt = await reserveSignInAttempt(db, user.email.toLowerCase(), await clientAddress());
+  if (!attempt.ok) return { status: "error", errors: { currentPassword: "rateLimited" }, values: {}, retryAt: attempt.retryAt.toISOString() };
+  const valid = await verifyPassword(await getPasswordHash(db, user.id), parsed.data.currentPassword);
+  await settleSignInAttempt(db, attempt.attemptId, valid);
+  if (!valid) return { status: "error", errors: { currentPassword: "currentPasswordWrong" }, values: {} };
   const sessionVersion = await updatePasswordHash(db, user.id, await hashPassword(parsed.data.newPassword));
   if (sessionVersion !== undefined) await startSession({ id: user.id, sessionVersion });
   return { status: "ok", errors: {}, values: {} };

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { createComment, editComment, withdrawComment } from "@/lib/commands/comments";
+import { auditIfDenied } from "@/lib/auth/audit-events";
 import { authSecret } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { commentFields, commentSchema, editCommentFields, editCommentSchema, withdrawCommentSchema } from "@/lib/validation/comments";
@@ -25,7 +26,9 @@ export async function submitComment(_prev: FormState, formData: FormData): Promi
   const parsed = commentSchema.safeParse(fields);
   if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values };
   const locale = await getLocale();
-  const result = await createComment(await getDb(), await getCurrentUser(), {
+  const db = await getDb();
+  const user = await getCurrentUser();
+  const result = await createComment(db, user, {
     consultationSlug,
     principleSlug,
     input: parsed.data,
@@ -33,6 +36,7 @@ export async function submitComment(_prev: FormState, formData: FormData): Promi
     secret: authSecret(),
   });
   if (result.ok) redirect(await permalink(result.id));
+  await auditIfDenied(db, user, "submitComment", result, { type: "principle", id: `${consultationSlug}/${principleSlug}` });
   if (result.error === "rateLimited") {
     return { status: "error", errors: { form: "rateLimitedComment" }, values, retryAt: result.retryAt.toISOString() };
   }
@@ -44,7 +48,10 @@ export async function saveCommentEdit(_prev: FormState, formData: FormData): Pro
   const raw = formFields(formData, editCommentFields);
   const parsed = editCommentSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const result = await editComment(await getDb(), await getCurrentUser(), parsed.data);
+  const db = await getDb();
+  const user = await getCurrentUser();
+  const result = await editComment(db, user, parsed.data);
+  await auditIfDenied(db, user, "saveCommentEdit", result, { type: "comment", id: String(parsed.data.commentId) });
   if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
   redirect(await permalink(parsed.data.commentId));
 }
@@ -53,6 +60,9 @@ export async function saveCommentEdit(_prev: FormState, formData: FormData): Pro
 export async function withdrawOwnComment(formData: FormData): Promise<void> {
   const parsed = withdrawCommentSchema.safeParse(formFields(formData, ["commentId"]));
   if (!parsed.success) redirect(`/${await getLocale()}`);
-  await withdrawComment(await getDb(), await getCurrentUser(), parsed.data);
+  const db = await getDb();
+  const user = await getCurrentUser();
+  const result = await withdrawComment(db, user, parsed.data);
+  await auditIfDenied(db, user, "withdrawOwnComment", result, { type: "comment", id: String(parsed.data.commentId) });
   redirect(await permalink(parsed.data.commentId));
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { getUserCredentials, type SessionUser } from "@/db/queries/users";
 import { verifyPassword } from "./password";
@@ -14,14 +15,24 @@ export type AuthenticateResult =
  */
 export async function authenticate(
   db: Db,
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string | null },
 ): Promise<AuthenticateResult> {
   const emailKey = input.email.trim().toLowerCase();
   const reservation = await reserveSignInAttempt(db, emailKey, input.address);
+  // A refused attempt is not logged: the failures that led to it are, and refusals cost an attacker nothing.
   if (!reservation.ok) return { ok: false, error: "rateLimited", retryAt: reservation.retryAt };
   const found = await getUserCredentials(db, emailKey);
   const valid = await verifyPassword(found?.passwordHash, input.password);
   await settleSignInAttempt(db, reservation.attemptId, valid && !!found);
+  // The email tried is kept (investigating guessing needs it); the password never is.
+  await recordAudit(db, {
+    action: valid && found ? "sign_in.success" : "sign_in.failure",
+    actorId: valid && found ? found.id : null,
+    actorRole: valid && found ? found.role : null,
+    address: input.address,
+    targetType: "email",
+    targetId: emailKey,
+  });
   if (!valid || !found) return { ok: false, error: "invalidCredentials" };
   const { passwordHash: _omit, ...user } = found;
   return { ok: true, user };

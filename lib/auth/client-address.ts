@@ -1,17 +1,21 @@
 import { headers } from "next/headers";
 
 /**
- * The caller's address for per-address limits. Next's server appends the socket address to X-Forwarded-For,
- * so the last entry is the one a client cannot forge; behind a load balancer set TRUSTED_PROXY_HOPS to the
- * number of proxies in front of the app.
+ * The caller's address for per-address limits and the audit log, or null when it cannot be trusted.
+ * Next only fills X-Forwarded-For when a request arrives without one, so a client can write the header itself:
+ * it is believed only behind TRUSTED_PROXY_HOPS reverse proxies that each append the address they saw, and then
+ * the entry the outermost trusted proxy appended is the client's.
  */
-export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  const chain = (h.get("x-forwarded-for") ?? "")
+export function addressFromForwardedFor(forwardedFor: string | null, trustedHops: number): string | null {
+  if (!Number.isInteger(trustedHops) || trustedHops <= 0) return null;
+  const chain = (forwardedFor ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? "0");
-  const index = chain.length - 1 - (Number.isInteger(hops) && hops > 0 ? hops : 0);
-  return chain[Math.max(0, index)] ?? h.get("x-real-ip") ?? "unknown";
+  return chain[chain.length - trustedHops] ?? null;
+}
+
+export async function clientAddress(): Promise<string | null> {
+  const h = await headers();
+  return addressFromForwardedFor(h.get("x-forwarded-for"), Number(process.env.TRUSTED_PROXY_HOPS ?? "0"));
 }

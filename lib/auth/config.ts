@@ -5,10 +5,10 @@ export function authSecret(): string {
   throw new Error("NEXTAUTH_SECRET must be set to at least 32 random characters (see README).");
 }
 
-/** Secure cookies everywhere except a plain-http localhost address used for development and tests. */
+/** Secure cookies everywhere except a plain-http loopback address used for development and tests. */
 export function useSecureCookies(): boolean {
   const url = process.env.NEXTAUTH_URL ?? "";
-  return url.startsWith("https://");
+  return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url);
 }
 
 export function sessionCookieName(): string {

@@ -1,9 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { bumpSessionVersion } from "@/db/queries/users";
 import { signInSchema } from "@/lib/validation/account";
 import { SESSION_ABSOLUTE_LIFETIME_S } from "@/lib/rules/session-policy";
 import { authenticate } from "./authenticate";
+import { addressFromForwardedFor } from "./client-address";
 import { authSecret, useSecureCookies } from "./config";
 import { claimsOf } from "./token";
 import { userForClaims } from "./session-check";
@@ -33,13 +35,21 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const forwarded = String(req.headers?.["x-forwarded-for"] ?? "").split(",").pop()?.trim();
-          const result = await authenticate(await getDb(), { ...parsed.data, address: forwarded || "unknown" });
+          const forwarded = req.headers?.["x-forwarded-for"];
+          const address = addressFromForwardedFor(typeof forwarded === "string" ? forwarded : null, Number(process.env.TRUSTED_PROXY_HOPS ?? "0"));
+          const result = await authenticate(await getDb(), { ...parsed.data, address });
           if (!result.ok) return null;
           return { id: result.user.id, name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };
         },
       }),
     ],
+    // next-auth's own sign-out route must revoke like ours does: copies of the token stop working.
+    events: {
+      async signOut({ token }) {
+        const claims = claimsOf(token);
+        if (claims) await bumpSessionVersion(await getDb(), claims.sub);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         const nowS = Math.floor(Date.now() / 1000);

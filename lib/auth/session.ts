@@ -50,6 +50,9 @@ export async function startSession(user: Pick<SessionUser, "id" | "sessionVersio
 export async function endSession(): Promise<void> {
   const jar = await cookies();
   for (const c of jar.getAll()) {
-    if (c.name === sessionCookieName() || c.name.startsWith(sessionCookieName() + ".")) jar.delete(c.name);
+    // A __Secure- cookie is only replaced by one that is itself Secure, so the deletion carries the same flags.
+    if (c.name === sessionCookieName() || c.name.startsWith(sessionCookieName() + ".")) {
+      jar.delete({ name: c.name, path: "/", secure: useSecureCookies(), httpOnly: true, sameSite: "lax" });
+    }
   }
 }

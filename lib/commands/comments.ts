@@ -7,7 +7,7 @@ import { maySpeakFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import { checkFormStamp } from "@/lib/rules/form-timing";
 import type { CommentInput } from "@/lib/validation/comments";
-import type { Actor, Denied } from "./actor";
+import { isWriteBlocked, type Actor, type Denied } from "./actor";
 
 export type CreateCommentResult =
   | { ok: true; id: number; duplicate: boolean }
@@ -22,6 +22,7 @@ export async function createComment(
   now = new Date(),
 ): Promise<CreateCommentResult> {
   if (!actor) return { ok: false, error: "unauthenticated" };
+  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   const principle = await getPrinciple(db, consultation.id, p.principleSlug);
@@ -54,6 +55,7 @@ export async function createComment(
       body: p.input.body,
       language: p.language,
       formToken: p.input.formToken,
+      held: consultation.preModeration,
     },
     now,
   );
@@ -77,6 +79,7 @@ export async function editComment(
 ): Promise<{ ok: true } | Denied> {
   const own = await ownOpenComment(db, actor, p.commentId, now);
   if (!own.ok) return own;
+  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
   if (own.comment.state !== "published") return { ok: false, error: "notFound" };
   const done = await updateCommentText(db, { commentId: p.commentId, authorId: own.comment.authorId, body: p.body, stance: p.stance }, now);
   return done ? { ok: true } : { ok: false, error: "notFound" };

@@ -5,7 +5,7 @@ import { listMembershipsOfUser } from "@/db/queries/users";
 import { maySignFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import type { EndorsementInput } from "@/lib/validation/comments";
-import type { Actor, Denied } from "./actor";
+import { isWriteBlocked, type Actor, type Denied } from "./actor";
 
 export type EndorseCommandResult =
   | { ok: true; id: number; alreadyActive: boolean }
@@ -19,6 +19,7 @@ export async function endorse(
   now = new Date(),
 ): Promise<EndorseCommandResult> {
   if (!actor) return { ok: false, error: "unauthenticated" };
+  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };

@@ -3,9 +3,11 @@ import { commentSorts, type CommentSort, type PageStart } from "@/db/queries/com
 type Search = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const positiveInt = (v: string | undefined) => {
+/** Comment ids are PostgreSQL integers: anything outside 1…2³¹−1 is no id at all. */
+export const MAX_ID = 2_147_483_647;
+export const positiveInt = (v: string | undefined) => {
   const n = Number(v);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return Number.isSafeInteger(n) && n > 0 && n <= MAX_ID ? n : null;
 };
 
 /** The comment list's state from the URL: order, position, and which reply or edit form is open. */
@@ -14,7 +16,15 @@ export function commentListParams(search: Search) {
   const sort: CommentSort = commentSorts.includes(sortRaw as CommentSort) ? (sortRaw as CommentSort) : "newest";
   const after = one(search.after);
   const from = positiveInt(one(search.from));
-  const start: PageStart = from ? { from } : after && /^[0-9.]{1,40}$/.test(after) ? { after } : {};
+    const validAfter = after && /^(\d{1,10}\.)?\d{1,10}$/.test(after) && after.split(".").every((x) => Number(x) <= MAX_ID);
+  const start: PageStart = from ? { from } : validAfter ? { after } : {};
   const position: Record<string, string> = from ? { from: String(from) } : start.after ? { after: start.after } : {};
-  return { sort, start, position, replyTo: positiveInt(one(search.reply)), editId: positiveInt(one(search.edit)) };
+  return {
+    sort,
+    start,
+    position,
+    replyTo: positiveInt(one(search.reply)),
+    editId: positiveInt(one(search.edit)),
+    reportId: positiveInt(one(search.report)),
+  };
 }

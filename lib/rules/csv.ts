@@ -4,7 +4,10 @@
  */
 export function csvField(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === "number") return s;
+  // Also after a line break or a semicolon: spreadsheets with ";" as the list separator split cells there.
+  if (/^[\t\r]/.test(s)) s = `'${s}`;
+  s = s.replace(/(^|[;\r\n\t])([=+\-@])/g, "$1'$2");
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -19,18 +19,18 @@ export const commentSchema = z.object({
   stamp: z.string().max(200).default(""),
   // The honeypot: people never see it, so it must arrive empty.
   website: z.string().max(500).default(""),
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
 });
 export type CommentInput = z.infer<typeof commentSchema>;
 
 export const editCommentFields = ["body", "stance", "commentId"] as const;
 export const editCommentSchema = z.object({
-  commentId: z.coerce.number().int().positive(),
+  commentId: z.coerce.number().int().positive().max(2_147_483_647),
   body,
   stance: z.enum(stances, "stanceRequired"),
 });
 
-export const withdrawCommentSchema = z.object({ commentId: z.coerce.number().int().positive() });
+export const withdrawCommentSchema = z.object({ commentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const endorsementFields = ["target", "capacity", "statement"] as const;
 export const endorsementSchema = z.object({
@@ -45,4 +45,4 @@ export const endorsementSchema = z.object({
 });
 export type EndorsementInput = z.infer<typeof endorsementSchema>;
 
-export const withdrawEndorsementSchema = z.object({ endorsementId: z.coerce.number().int().positive() });
+export const withdrawEndorsementSchema = z.object({ endorsementId: z.coerce.number().int().positive().max(2_147_483_647) });

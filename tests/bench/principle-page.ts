@@ -35,7 +35,7 @@ async function seed() {
       const a = authors[i % authors.length]!;
       return {
         consultationId: p.consultationId, principleId: p.id, authorId: a.id, stakeholderGroup: a.group,
-        stance: stances[i % stances.length]!, body: body(i), language: "en", formToken: crypto.randomUUID(), ...extra(i),
+        stance: stances[i % stances.length]!, body: body(i), language: "en", formToken: crypto.randomUUID(), publishedAt: new Date(), ...extra(i),
       };
     });
   // 60% top level, 40% replies spread over the threads.

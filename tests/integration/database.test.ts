@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { listPrinciples, getFeaturedConsultation } from "@/db/queries/consultations";
+import { isUniqueViolation } from "@/db/queries/pg-errors";
 import { seedDemo } from "@/db/seed";
 import { demoAccounts, demoOrganisations } from "@/db/seed-accounts";
 import { countRows, freshDatabase, testEngines } from "../support/engines";
@@ -23,8 +24,9 @@ describe.each(testEngines())("database on %s", (engine) => {
       await h.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
     ).map((r) => r.table_name);
     expect(tables).toEqual([
-      "comment_versions", "comments", "consultations", "endorsement_events", "endorsements", "memberships",
-      "organisations", "principles", "rate_limit_buckets", "sign_in_attempts", "users",
+      "appeals", "audit_log", "comment_versions", "comments", "consultations", "endorsement_events", "endorsements",
+      "memberships", "moderation_decisions", "moderation_rules", "notifications", "organisations", "principles",
+      "rate_limit_buckets", "reports", "sign_in_attempts", "users",
     ]);
     const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
     expect(Number(applied[0]?.n)).toBe(readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
@@ -41,7 +43,7 @@ describe.each(testEngines())("database on %s", (engine) => {
     await expect(
       h.db.execute(sql`insert into users (email, name, password_hash, stakeholder_group, privacy_notice_version, privacy_consented_at)
         values ('case@example.ORG', 'B', 'x', 'academia', 'v', now())`),
-    ).rejects.toThrow();
+    ).rejects.toSatisfy((err: unknown) => isUniqueViolation(err, "users_email_lower_key"));
   });
 
   it("seeds the demo idempotently: a second run adds nothing", async () => {

@@ -77,6 +77,7 @@ async function seedComments(db: Db, p: { consultationId: string; principleId: st
     body: `Seeded comment number ${i} on this principle.`,
     language: i % 3 ? "en" : "hi",
     state: "published",
+    publishedAt: new Date(),
     formToken: crypto.randomUUID(),
   });
   // Replies go to the most recent threads first (those on the first page), one in three at depth 2.

@@ -33,17 +33,19 @@ export async function freshDatabase(engine: Engine): Promise<DbHandle> {
   };
 }
 
+const APPEND_ONLY = ["endorsement_events", "moderation_decisions", "audit_log"];
+
 /**
  * Empties every application table between tests (both engines). The append-only trigger on the event log is
  * switched off for the duration: only the test owner of a throwaway database may do this.
  */
 export async function truncateAll(handle: DbHandle): Promise<void> {
   await handle.db.transaction(async (tx) => {
-    await tx.execute(sql`alter table endorsement_events disable trigger user`);
+    for (const t of APPEND_ONLY) await tx.execute(sql.raw(`alter table ${t} disable trigger user`));
     await tx.execute(
       sql`truncate table sign_in_attempts, rate_limit_buckets, memberships, organisations, principles, consultations, users restart identity cascade`,
     );
-    await tx.execute(sql`alter table endorsement_events enable trigger user`);
+    for (const t of APPEND_ONLY) await tx.execute(sql.raw(`alter table ${t} enable trigger user`));
   });
 }
 

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { listRegistry } from "@/db/queries/endorsements";
+import { auditEvent } from "@/lib/auth/audit-events";
+import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { csvRow } from "@/lib/rules/csv";
 import { parseRegistryFilter } from "@/lib/validation/registry";
@@ -13,6 +15,9 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   if (!consultation || consultation.status === "draft") return errorResponse("notFound");
   const filter = parseRegistryFilter(Object.fromEntries(new URL(req.url).searchParams));
   const rows = await listRegistry(db, consultation.id, filter);
+  // Signed-in exports are audited; anonymous ones are public reads that anyone could repeat without limit.
+  const user = await getCurrentUser();
+  if (user) await auditEvent(db, user, "export.registry", { type: "consultation", id: slug }, { rows: rows.length });
   const header = ["reference", "stakeholder_group", "name", "designation", "organisation", "capacity", "target", "statement", "endorsed_at", "withdrawn_at"];
   const body = rows.map((r) =>
     csvRow([

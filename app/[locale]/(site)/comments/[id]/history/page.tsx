@@ -14,7 +14,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 
 async function commentId(params: Props["params"]) {
   const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
   return id;
 }
 

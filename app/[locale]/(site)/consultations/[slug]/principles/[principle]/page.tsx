@@ -59,6 +59,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const t = await getTranslations("principle");
   const tc = await getTranslations("comments");
   const te = await getTranslations("endorse");
+  const tm = await getTranslations("moderation");
   const open = consultationPhase(consultation, new Date()) === "open";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
@@ -118,6 +119,9 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         ) : (
           <section aria-labelledby="comment-form-heading" className="mt-4">
             <h3 id="comment-form-heading" className="mb-2 text-xl font-semibold">{tc("formHeading")}</h3>
+            <p className="mb-3">
+              <Link href={`/consultations/${consultation.slug}/moderation-policy`} className="text-blue-900 underline">{tm("policyLink")}</Link>
+            </p>
             <CommentForm
               consultationSlug={consultation.slug}
               principleSlug={principle.slug}
@@ -144,6 +148,10 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
               position: list.position,
               replyTo: list.replyTo,
               editId: list.editId,
+              reportId: list.reportId,
+              canReport: !!user && !user.writeBlockedAt,
+              ledgerHref: `/${locale}/consultations/${consultation.slug}/ledger`,
+              policyHref: `/${locale}/consultations/${consultation.slug}/moderation-policy`,
               stamp,
               organisations: speakFor,
             }}
@@ -156,7 +164,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
             ) : null}
             {page.nextCursor ? (
               <a href={`${basePath}?${new URLSearchParams({ ...(list.sort !== "newest" ? { sort: list.sort } : {}), after: page.nextCursor })}#comments`} rel="next" className="inline-flex min-h-11 items-center text-blue-900 underline" data-testid="next-page">
-                {tc("more", { count: 50 })}
+                {tc("more")}
               </a>
             ) : null}
           </nav>

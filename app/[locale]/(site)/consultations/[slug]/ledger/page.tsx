@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
+import { getDb } from "@/db/client";
+import { getConsultationBySlug } from "@/db/queries/consultations";
+import { ledgerTotals, listLedger } from "@/db/queries/ledger";
+import { stakeholderGroups } from "@/db/schema/enums";
+import { formatDateTime } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import { localised, pageLocale } from "@/lib/i18n/page-locale";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params);
+  return { title: (await getTranslations("moderation"))("ledgerTitle") };
+}
+
+export default async function LedgerPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { slug } = await params;
+  const db = await getDb();
+  const consultation = await getConsultationBySlug(db, slug);
+  if (!consultation || consultation.status === "draft") notFound();
+  const [rows, totals] = await Promise.all([listLedger(db, consultation.id), ledgerTotals(db, consultation.id)]);
+  const t = await getTranslations("moderation");
+  const tg = await getTranslations("groups");
+  const title = localised(locale, consultation.title, consultation.titleHi);
+  const appeal = (r: (typeof rows)[number]) =>
+    !r.appealFiled ? t("appealNone") : r.appealOutcome === "reversed" ? t("appealReversed") : r.appealOutcome === "upheld" ? t("appealUpheld") : t("appealPending");
+  const role = (r: string) => (r === "system" || r === "moderator" || r === "admin" ? t(`roles.${r}`) : r);
+  return (
+    <div>
+      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
+      <div className="mt-3"><PageHeading>{t("ledgerTitle")}</PageHeading></div>
+      <p className="mt-2 max-w-prose">{t("ledgerIntro")}</p>
+      <p className="mt-2 flex flex-wrap gap-x-6">
+        <Link href={`/consultations/${slug}/moderation-policy`} className="inline-flex min-h-11 items-center text-blue-900 underline">{t("policyLink")}</Link>
+        <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>{t("downloadLedger")}</a>
+      </p>
+
+      <div className="mt-6 flex flex-wrap gap-10">
+        <table className="text-sm" data-testid="ledger-by-rule">
+          <caption className="text-left font-semibold">{t("totalsByRule")}</caption>
+          <thead><tr className="border-b-2 border-slate-400 text-left"><th scope="col" className="pr-6">{t("rule")}</th><th scope="col" className="text-right">{t("count")}</th></tr></thead>
+          <tbody>
+            {totals.byRule.map((r) => (
+              <tr key={r.ruleNumber ?? 0} className="border-b border-slate-200">
+                <th scope="row" className="pr-6 text-left font-normal">{r.ruleNumber ? t("ruleNumber", { n: r.ruleNumber }) : t("noRule")}</th>
+                <td className="text-right tabular-nums">{r.n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table className="text-sm" data-testid="ledger-by-group">
+          <caption className="text-left font-semibold">{t("totalsByGroup")}</caption>
+          <thead><tr className="border-b-2 border-slate-400 text-left"><th scope="col" className="pr-6">{t("authorGroup")}</th><th scope="col" className="text-right">{t("count")}</th></tr></thead>
+          <tbody>
+            {stakeholderGroups.map((g) => (
+              <tr key={g} className="border-b border-slate-200" data-group={g}>
+                <th scope="row" className="pr-6 text-left font-normal">{tg(g)}</th>
+                <td className="text-right tabular-nums">{totals.byGroup.find((x) => x.stakeholderGroup === g)?.n ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-4" data-testid="ledger-blocks">{t("blocksCount", { count: totals.blocks })}</p>
+
+      {rows.length === 0 ? (
+        <p className="mt-6">{t("ledgerEmpty")}</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="min-w-full text-sm" data-testid="ledger">
+            <caption className="sr-only">{t("ledgerTitle")}</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400 text-left">
+                <th scope="col" className="py-2 pr-3">{t("when")}</th>
+                <th scope="col" className="px-2">{t("decision")}</th>
+                <th scope="col" className="px-2">{t("rule")}</th>
+                <th scope="col" className="px-2">{t("actor")}</th>
+                <th scope="col" className="px-2">{t("principle")}</th>
+                <th scope="col" className="px-2">{t("authorGroup")}</th>
+                <th scope="col" className="pl-2">{t("appeal")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-b border-slate-200" data-testid="ledger-row" data-action={r.action}>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">{formatDateTime(r.at, locale)}</th>
+                  <td className="px-2">{t(`actions.${r.action}`)}</td>
+                  <td className="px-2">{r.ruleNumber ? <Link href={`/consultations/${slug}/moderation-policy#rule-${r.ruleNumber}`} className="text-blue-900 underline">{t("ruleNumber", { n: r.ruleNumber })}</Link> : "—"}</td>
+                  <td className="px-2">{role(r.actorRole)}</td>
+                  <td className="px-2">{r.principlePosition}</td>
+                  <td className="px-2">{tg(r.stakeholderGroup)}</td>
+                  <td className="pl-2">{appeal(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

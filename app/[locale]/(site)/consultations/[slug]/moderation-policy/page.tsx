@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
+import { getDb } from "@/db/client";
+import { getConsultationBySlug } from "@/db/queries/consultations";
+import { listModerationRules } from "@/db/queries/moderation-rules";
+import { Link } from "@/lib/i18n/navigation";
+import { localised, pageLocale } from "@/lib/i18n/page-locale";
+
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params);
+  return { title: (await getTranslations("moderation"))("policyTitle") };
+}
+
+export default async function ModerationPolicyPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { slug } = await params;
+  const db = await getDb();
+  const consultation = await getConsultationBySlug(db, slug);
+  if (!consultation || consultation.status === "draft") notFound();
+  const rules = await listModerationRules(db, consultation.id);
+  const t = await getTranslations("moderation");
+  const title = localised(locale, consultation.title, consultation.titleHi);
+  return (
+    <article className="max-w-prose">
+      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
+      <div className="mt-3"><PageHeading>{t("policyTitle")}</PageHeading></div>
+      <p className="mt-3">{t("policyIntro")}</p>
+      <p className="mt-2">{t("autoHideNote", { count: consultation.autoHideThreshold })}</p>
+      <ol className="mt-6 space-y-5" data-testid="rules">
+        {rules.map((r) => {
+          const rt = localised(locale, r.title, r.titleHi);
+          const rb = localised(locale, r.body, r.bodyHi);
+          return (
+            <li key={r.id} id={`rule-${r.number}`}>
+              <h2 className="text-xl font-bold">
+                {t("ruleNumber", { n: r.number })}: <span lang={rt.lang}>{rt.text}</span>
+              </h2>
+              <p className="mt-1" lang={rb.lang}>{rb.text}</p>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-6"><Link href={`/consultations/${slug}/ledger`} className="text-blue-900 underline">{t("ledgerLink")}</Link></p>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import { getDb } from "@/db/client";
+import { getConsultationBySlug } from "@/db/queries/consultations";
+import { listLedger } from "@/db/queries/ledger";
+import { auditEvent } from "@/lib/auth/audit-events";
+import { getCurrentUser } from "@/lib/auth/session";
+import { errorResponse } from "@/lib/errors";
+import { csvRow } from "@/lib/rules/csv";
+
+/** The public moderation ledger as CSV: the same columns as the page, never the hidden text. */
+export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const { slug } = await ctx.params;
+  const db = await getDb();
+  const consultation = await getConsultationBySlug(db, slug);
+  if (!consultation || consultation.status === "draft") return errorResponse("notFound");
+  const rows = await listLedger(db, consultation.id);
+  // Signed-in exports are audited; anonymous ones are public reads that anyone could repeat without limit.
+  const user = await getCurrentUser();
+  if (user) await auditEvent(db, user, "export.ledger", { type: "consultation", id: slug }, { rows: rows.length });
+  const header = ["decision", "at", "action", "rule", "acting_role", "principle", "author_stakeholder_group", "appeal"];
+  const body = rows.map((r) =>
+    csvRow([
+      r.id,
+      r.at.toISOString(),
+      r.action,
+      r.ruleNumber,
+      r.actorRole,
+      r.principlePosition,
+      r.stakeholderGroup,
+      !r.appealFiled ? "none" : (r.appealOutcome ?? "pending"),
+    ]),
+  );
+  return new Response("\uFEFF" + csvRow(header) + body.join(""), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${slug}-moderation-ledger.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

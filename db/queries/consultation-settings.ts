@@ -1,0 +1,7 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { consultations } from "../schema";
+
+export async function setPreModeration(db: Db, consultationId: string, on: boolean): Promise<void> {
+  await db.update(consultations).set({ preModeration: on }).where(eq(consultations.id, consultationId));
+}

@@ -1,0 +1,100 @@
+import type { Db } from "@/db/client";
+import { getCommentForAuthor } from "@/db/queries/comments";
+import { getConsultationById, getConsultationBySlug } from "@/db/queries/consultations";
+import {
+  decideOnComment,
+  fileAppeal,
+  fileReport,
+  getAppeal,
+  getDecision,
+  setWriteBlock,
+  settleAppeal,
+  type CommentDecision,
+} from "@/db/queries/moderation";
+import { setPreModeration as setPreModerationQuery } from "@/db/queries/consultation-settings";
+import type { ReportReason } from "@/db/schema/enums";
+import { isModerator, isWriteBlocked, type Actor, type Denied } from "./actor";
+
+export async function reportComment(
+  db: Db,
+  actor: Actor,
+  p: { commentId: number; reason: ReportReason; details: string },
+  now = new Date(),
+): Promise<{ ok: true; autoHidden: boolean } | Denied | { ok: false; error: "alreadyReported" | "ownComment" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
+  const comment = await getCommentForAuthor(db, p.commentId);
+  if (!comment || comment.state !== "published") return { ok: false, error: "notFound" };
+  if (comment.authorId === actor.id) return { ok: false, error: "ownComment" };
+  return fileReport(db, { commentId: p.commentId, reporterId: actor.id, reason: p.reason, details: p.details }, now);
+}
+
+export async function moderateComment(
+  db: Db,
+  actor: Actor,
+  p: { commentId: number; action: CommentDecision; ruleId: string | null; note: string },
+  now = new Date(),
+): Promise<{ ok: true; decisionId: number } | Denied | { ok: false; error: "invalidTransition" | "ruleInvalid" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  return decideOnComment(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
+}
+
+/** The author of the hidden comment, once per decision. */
+export async function appealDecision(
+  db: Db,
+  actor: Actor,
+  p: { decisionId: number; statement: string },
+  now = new Date(),
+): Promise<{ ok: true; id: number } | Denied | { ok: false; error: "alreadyAppealed" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  const decision = await getDecision(db, p.decisionId);
+  if (!decision || decision.subjectUserId !== actor.id || !["hide", "auto_hide", "block"].includes(decision.action)) {
+    return { ok: false, error: "notFound" };
+  }
+  return fileAppeal(db, { decisionId: decision.id, appellantId: actor.id, statement: p.statement }, now);
+}
+
+/** Decided by a different moderator or an admin, never by the one who made the contested decision. */
+export async function decideAppeal(
+  db: Db,
+  actor: Actor,
+  p: { appealId: number; outcome: "upheld" | "reversed"; note: string },
+  now = new Date(),
+): Promise<{ ok: true } | Denied | { ok: false; error: "alreadyDecided" | "invalidTransition" | "ownDecision" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const appeal = await getAppeal(db, p.appealId);
+  if (!appeal) return { ok: false, error: "notFound" };
+  if (appeal.decisionActorId === actor.id) return { ok: false, error: "ownDecision" };
+  return settleAppeal(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
+}
+
+export async function blockParticipant(
+  db: Db,
+  actor: Actor,
+  p: { userId: string; consultationId: string; blocked: boolean; ruleId: string | null; note: string },
+  now = new Date(),
+): Promise<{ ok: true } | Denied | { ok: false; error: "ruleRequired" | "unchanged" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  if (p.userId === actor.id) return { ok: false, error: "forbidden" };
+  if (p.blocked && !p.ruleId) return { ok: false, error: "ruleRequired" };
+  const consultation = await getConsultationById(db, p.consultationId);
+  if (!consultation) return { ok: false, error: "notFound" };
+  const changed = await setWriteBlock(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
+  return changed ? { ok: true } : { ok: false, error: "unchanged" };
+}
+
+export async function setPreModeration(
+  db: Db,
+  actor: Actor,
+  p: { consultationSlug: string; on: boolean },
+): Promise<{ ok: true } | Denied> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const consultation = await getConsultationBySlug(db, p.consultationSlug);
+  if (!consultation) return { ok: false, error: "notFound" };
+  await setPreModerationQuery(db, consultation.id, p.on);
+  return { ok: true };
+}
