@@ -21,6 +21,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // Pre-moderation changes how every new comment behaves, so its test runs alone, after all the others.
+  projects: [
+    { name: "main", testIgnore: /premoderation\.spec\.ts/ },
+    { name: "premoderation", testMatch: /premoderation\.spec\.ts/, dependencies: ["main"] },
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -8,6 +8,8 @@ interface Membership {
   organisationVerified: boolean;
   membershipVerified: boolean;
   maySign: boolean;
+  rejected: boolean;
+  rejectedReason: string | null;
 }
 
 export async function MembershipList({ memberships, groupLabels }: { memberships: Membership[]; groupLabels: Record<StakeholderGroup, string> }) {
@@ -20,7 +22,13 @@ export async function MembershipList({ memberships, groupLabels }: { memberships
           <span className="font-semibold">{m.name}</span> · {groupLabels[m.stakeholderGroup]}
           <ul className="mt-1 text-sm text-slate-800">
             <li>{m.organisationVerified ? t("organisationVerified") : t("organisationUnverified")}</li>
-            <li>{m.membershipVerified ? t("membershipVerified") : t("membershipUnverified")}</li>
+            <li>
+              {m.membershipVerified
+                ? t("membershipVerified")
+                : m.rejected
+                  ? t("membershipRejected", { reason: m.rejectedReason ?? "" })
+                  : t("membershipUnverified")}
+            </li>
             {m.maySign ? <li>{t("maySign")}</li> : null}
           </ul>
         </li>

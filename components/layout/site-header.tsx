@@ -11,6 +11,8 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
   const t = await getTranslations("header");
   const tg = await getTranslations("groups");
   const tm = await getTranslations("moderation");
+  const to = await getTranslations("organisations");
+  const ta = await getTranslations("admin");
   return (
     <header className="border-b border-slate-300 bg-white">
       <a
@@ -39,9 +41,24 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
                 {tm("navNotifications")}
               </Link>
               {user.role === "moderator" || user.role === "admin" ? (
-                <Link href="/moderate" className={navLink}>
-                  {tm("navModerate")}
-                </Link>
+                <>
+                  <Link href="/moderate" className={navLink}>
+                    {tm("navModerate")}
+                  </Link>
+                  <Link href="/moderate/organisations" className={navLink}>
+                    {to("navOrganisations")}
+                  </Link>
+                </>
+              ) : null}
+              {user.role === "admin" ? (
+                <>
+                  <Link href="/admin/users" className={navLink}>
+                    {ta("navUsers")}
+                  </Link>
+                  <Link href="/admin/audit" className={navLink}>
+                    {ta("navAudit")}
+                  </Link>
+                </>
               ) : null}
               <form action={signOut}>
                 <button type="submit" className={`${navLink} cursor-pointer underline`}>

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberships, organisations, type StakeholderGroup } from "../schema";
+import { memberships, organisations, users, type StakeholderGroup } from "../schema";
 import type { Tx } from "./tx";
 
 
@@ -44,7 +44,90 @@ export async function resolveOrganisationChoice(
   return row?.id ?? "missing";
 }
 
-/** Adds an unverified membership unless the user already has one with this organisation. */
-export async function ensureMembership(tx: Tx, userId: string, organisationId: string): Promise<void> {
-  await tx.insert(memberships).values({ userId, organisationId }).onConflictDoNothing();
+/** True when the email's domain is the organisation's verified domain (or a subdomain of it). */
+export function emailMatchesDomain(email: string, domain: string | null): boolean {
+  if (!domain) return false;
+  const at = email.lastIndexOf("@");
+  const host = email.slice(at + 1).toLowerCase();
+  const d = domain.toLowerCase().replace(/^\.+/, "");
+  return at > 0 && d.length > 0 && (host === d || host.endsWith(`.${d}`));
+}
+
+/**
+ * Adds a membership unless the user already has one with this organisation. It is verified at once when the
+ * user's email is at the organisation's verified domain; otherwise it waits for a moderator.
+ */
+export async function ensureMembership(tx: Tx, userId: string, organisationId: string, email?: string): Promise<void> {
+  const [org] = await tx
+    .select({ domain: organisations.websiteDomain, verifiedAt: organisations.verifiedAt })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  const byDomain = !!email && !!org?.verifiedAt && emailMatchesDomain(email, org.domain);
+  await tx
+    .insert(memberships)
+    .values({ userId, organisationId, verifiedAt: byDomain ? new Date() : null })
+    .onConflictDoNothing();
+}
+
+export async function listPendingMemberships(db: Db) {
+  return db
+    .select({
+      userId: memberships.userId,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      organisationDomain: organisations.websiteDomain,
+      organisationVerified: sql<boolean>`${organisations.verifiedAt} is not null`,
+      userName: users.name,
+      userEmail: users.email,
+      requestedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(isNull(memberships.verifiedAt), isNull(memberships.rejectedAt)))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export async function listUnverifiedOrganisations(db: Db) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, stakeholderGroup: organisations.stakeholderGroup, websiteDomain: organisations.websiteDomain, createdAt: organisations.createdAt })
+    .from(organisations)
+    .where(isNull(organisations.verifiedAt))
+    .orderBy(asc(organisations.createdAt));
+}
+
+export async function reviewMembershipRecord(
+  db: Db,
+  p: { userId: string; organisationId: string; approve: boolean; reason: string; reviewerId: string },
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(memberships)
+    .set(p.approve ? { verifiedAt: now, verifiedBy: p.reviewerId } : { rejectedAt: now, rejectedReason: p.reason })
+    .where(and(eq(memberships.userId, p.userId), eq(memberships.organisationId, p.organisationId), isNull(memberships.verifiedAt), isNull(memberships.rejectedAt)))
+    .returning({ id: memberships.id });
+  return rows.length === 1;
+}
+
+export async function verifyOrganisationRecord(
+  db: Db,
+  p: { organisationId: string; domain: string | null; verifierId: string },
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await db
+    .update(organisations)
+    .set({ verifiedAt: now, verifiedBy: p.verifierId, websiteDomain: p.domain })
+    .where(and(eq(organisations.id, p.organisationId), isNull(organisations.verifiedAt)))
+    .returning({ id: organisations.id });
+  return rows.length === 1;
+}
+
+/** The authority to sign is granted only on a verified membership. */
+export async function setMaySign(db: Db, p: { userId: string; organisationId: string; maySign: boolean }): Promise<boolean> {
+  const rows = await db
+    .update(memberships)
+    .set({ maySign: p.maySign })
+    .where(and(eq(memberships.userId, p.userId), eq(memberships.organisationId, p.organisationId), isNotNull(memberships.verifiedAt)))
+    .returning({ id: memberships.id });
+  return rows.length === 1;
 }

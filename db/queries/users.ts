@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, organisations, users, type NewUser, type User } from "../schema";
 import { isUniqueViolation } from "./pg-errors";
@@ -49,7 +49,7 @@ export async function registerParticipant(
       if (!user) throw new Error("insert returned no row");
       const orgId = await resolveOrganisationChoice(tx, organisation, user.id, input.stakeholderGroup);
       if (orgId === "missing") throw new OrganisationMissing();
-      if (orgId) await ensureMembership(tx, user.id, orgId);
+      if (orgId) await ensureMembership(tx, user.id, orgId, input.email);
       return { ok: true, user } as const;
     });
   } catch (err) {
@@ -67,6 +67,7 @@ export type ProfileUpdate = Pick<User, "name" | "stakeholderGroup" | "designatio
 export async function updateProfile(
   db: Db,
   userId: string,
+  email: string,
   profile: ProfileUpdate,
   organisation: OrganisationChoice,
 ): Promise<{ ok: true } | { ok: false; error: "organisationMissing" }> {
@@ -75,7 +76,7 @@ export async function updateProfile(
       await tx.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, userId));
       const orgId = await resolveOrganisationChoice(tx, organisation, userId, profile.stakeholderGroup);
       if (orgId === "missing") throw new OrganisationMissing();
-      if (orgId) await ensureMembership(tx, userId, orgId);
+      if (orgId) await ensureMembership(tx, userId, orgId, email);
     });
     return { ok: true };
   } catch (err) {
@@ -117,10 +118,48 @@ export async function listMembershipsOfUser(db: Db, userId: string) {
       organisationVerified: sql<boolean>`${organisations.verifiedAt} is not null`,
       membershipVerified: sql<boolean>`${memberships.verifiedAt} is not null`,
       maySign: memberships.maySign,
+      rejectedReason: memberships.rejectedReason,
+      rejected: sql<boolean>`${memberships.rejectedAt} is not null`,
       joinedAt: memberships.createdAt,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, userId)))
     .orderBy(memberships.createdAt);
+}
+
+/** A role change takes effect at once: the bump makes every existing session of the user sign in again. */
+export async function setRole(db: Db, userId: string, role: User["role"]): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), sql`${users.role} <> ${role}`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+export async function listUsersForAdmin(db: Db, search: string) {
+  const q = `%${search.trim().toLowerCase()}%`;
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      stakeholderGroup: users.stakeholderGroup,
+      writeBlockedAt: users.writeBlockedAt,
+    })
+    .from(users)
+    .where(search.trim() ? sql`lower(${users.email}) like ${q} or lower(${users.name}) like ${q}` : undefined)
+    .orderBy(users.name)
+    .limit(50);
+}
+
+export async function listVerifiedMembershipsOf(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .select({ userId: memberships.userId, organisationId: memberships.organisationId, name: organisations.name, maySign: memberships.maySign })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(inArray(memberships.userId, userIds), sql`${memberships.verifiedAt} is not null`));
 }

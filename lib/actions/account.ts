@@ -109,6 +109,7 @@ export async function updateProfile(_prev: FormState, formData: FormData): Promi
   const result = await updateProfileQuery(
     await getDb(),
     user.id,
+    user.email,
     { name: p.name, stakeholderGroup: p.stakeholderGroup, designation: p.designation, preferredLanguage: p.language },
     organisationChoice(p.organisation, p.newOrganisationName),
   );

@@ -1,0 +1,48 @@
+import type { Db } from "@/db/client";
+import { reviewMembershipRecord, setMaySign, verifyOrganisationRecord } from "@/db/queries/organisations";
+import { setRole } from "@/db/queries/users";
+import type { Role } from "@/db/schema/enums";
+import { isModerator, type Actor, type Denied } from "./actor";
+
+export async function reviewMembership(
+  db: Db,
+  actor: Actor,
+  p: { userId: string; organisationId: string; approve: boolean; reason: string },
+): Promise<{ ok: true } | Denied | { ok: false; error: "reasonRequired" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  if (!p.approve && p.reason.trim().length === 0) return { ok: false, error: "reasonRequired" };
+  const done = await reviewMembershipRecord(db, { ...p, reviewerId: actor.id });
+  return done ? { ok: true } : { ok: false, error: "notFound" };
+}
+
+export async function verifyOrganisation(
+  db: Db,
+  actor: Actor,
+  p: { organisationId: string; domain: string | null },
+): Promise<{ ok: true } | Denied> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const done = await verifyOrganisationRecord(db, { ...p, verifierId: actor.id });
+  return done ? { ok: true } : { ok: false, error: "notFound" };
+}
+
+/** Admins only: who may sign for an organisation. */
+export async function setSigningAuthority(
+  db: Db,
+  actor: Actor,
+  p: { userId: string; organisationId: string; maySign: boolean },
+): Promise<{ ok: true } | Denied> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (actor.role !== "admin") return { ok: false, error: "forbidden" };
+  const done = await setMaySign(db, p);
+  return done ? { ok: true } : { ok: false, error: "notFound" };
+}
+
+/** Admins only, and never their own role (an admin cannot lock the platform out by demoting themselves). */
+export async function changeRole(db: Db, actor: Actor, p: { userId: string; role: Role }): Promise<{ ok: true } | Denied> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (actor.role !== "admin" || actor.id === p.userId) return { ok: false, error: "forbidden" };
+  const done = await setRole(db, p.userId, p.role);
+  return done ? { ok: true } : { ok: false, error: "notFound" };
+}

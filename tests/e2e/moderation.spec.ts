@@ -1,0 +1,147 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { axeViolations, signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+
+const PRINCIPLE = "/en/consultations/paris-call/principles/defend-intellectual-property";
+const DEMO = "paris-call-demo-2018";
+
+async function newParticipant(browser: Browser, name: string, group: "academia" | "civil_society" | "government" = "academia") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, { name, email: uniqueEmail("mod"), password: STRONG_PASSWORD, group });
+  return { page, close: () => context.close() };
+}
+
+async function report(page: Page, commentId: number, reason: string) {
+  await page.goto(`${PRINCIPLE}?report=${commentId}#report-${commentId}`);
+  const form = page.getByTestId("report-form");
+  await form.getByLabel(reason, { exact: true }).check();
+  await form.getByRole("button", { name: "Send report" }).click();
+  await expect(page).toHaveURL(new RegExp(`#comment-${commentId}$`));
+}
+
+test("report → auto-hide → moderator hides under a rule → ledger → appeal → another moderator restores", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const author = await newParticipant(browser, `Author ${tag}`, "civil_society");
+  const text = `Trade secrets deserve protection but so does reverse engineering for security research ${tag}.`;
+  await author.page.goto(PRINCIPLE);
+  const form = author.page.getByTestId("comment-form");
+  await form.getByLabel(/Your comment/).fill(text);
+  await form.getByLabel("Has concerns", { exact: true }).check();
+  await form.getByRole("button", { name: "Publish comment" }).click();
+  await expect(author.page).toHaveURL(/#comment-\d+$/);
+  const commentId = Number(/#comment-(\d+)$/.exec(author.page.url())?.[1]);
+
+  for (const [i, reason] of ["Spam", "Off-topic", "Abusive"].entries()) {
+    const reporter = await newParticipant(browser, `Reporter ${i} ${tag}`);
+    await report(reporter.page, commentId, reason);
+    await reporter.close();
+  }
+  const anon = await browser.newPage();
+  await anon.goto(PRINCIPLE);
+  await expect(anon.locator(`#comment-${commentId}`).getByTestId("hidden-notice")).toHaveText("Hidden pending review after reports from participants.");
+  await expect(anon.getByText(text)).toHaveCount(0);
+
+  // The moderator decides without JavaScript.
+  const modContext = await browser.newContext({ javaScriptEnabled: false });
+  const mod = await modContext.newPage();
+  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  await mod.goto("/en/moderate");
+  const item = mod.locator(`[data-testid="queue-item"][data-comment-id="${commentId}"]`);
+  await expect(item.getByTestId("reports")).toContainText("Spam");
+  await item.getByLabel("Hide under a rule").check();
+  await item.getByTestId("decision-form").getByLabel("Rule", { exact: true }).selectOption({ label: "Rule 3: No spam or advertising" });
+  await item.getByTestId("decision-form").getByLabel("Note").fill("Promotional text.");
+  await item.getByRole("button", { name: "Record decision" }).click();
+  await expect(mod).toHaveURL(/\/en\/moderate$/);
+  await expect(mod.locator(`[data-testid="queue-item"][data-comment-id="${commentId}"]`)).toHaveCount(0);
+
+  await anon.goto(PRINCIPLE);
+  await expect(anon.locator(`#comment-${commentId}`).getByTestId("hidden-notice")).toHaveText("Hidden by moderators under rule 3.");
+  const ledger = await anon.goto("/en/consultations/paris-call/ledger");
+  const ledgerHtml = (await ledger?.text()) ?? "";
+  expect(ledgerHtml).not.toContain(text);
+  expect(ledgerHtml).not.toContain("Neha");
+  const hideRow = anon.locator('[data-testid="ledger-row"][data-action="hide"]').first();
+  await expect(hideRow).toContainText("Rule 3");
+  await expect(hideRow).toContainText("Moderator");
+  await expect(hideRow).toContainText("Civil society");
+
+  await author.page.goto("/en/notifications");
+  const notice = author.page.locator('[data-testid="notification"][data-action="hide"]').filter({ hasText: `comment #${commentId}` });
+  await expect(notice).toContainText("under rule 3");
+  await notice.getByLabel("Your statement").fill("This is a research point, not an advertisement.");
+  await notice.getByRole("button", { name: "Send appeal" }).click();
+  await expect(author.page.locator('[data-testid="notification"][data-action="hide"]').filter({ hasText: `comment #${commentId}` }).getByTestId("appeal-state")).toHaveText(
+    "Your appeal is waiting for a decision.",
+  );
+
+  // The moderator who hid it cannot decide the appeal; an administrator can.
+  await mod.goto("/en/moderate");
+  await expect(mod.getByTestId("appeal-item").filter({ hasText: "research point" })).toContainText("You made this decision");
+  const adminContext = await browser.newContext({ javaScriptEnabled: false });
+  const admin = await adminContext.newPage();
+  await signIn(admin, "sanjay.gupta@samvad.example", DEMO);
+  await admin.goto("/en/moderate");
+  const appeal = admin.getByTestId("appeal-item").filter({ hasText: "research point" });
+  await appeal.getByLabel("Reverse: restore the comment").check();
+  await appeal.getByRole("button", { name: "Record outcome" }).click();
+  await expect(admin).toHaveURL(/\/en\/moderate$/);
+
+  await anon.goto(PRINCIPLE);
+  await expect(anon.getByText(text)).toBeVisible();
+  await anon.goto("/en/consultations/paris-call/ledger");
+  await expect(anon.locator('[data-testid="ledger-row"][data-action="hide"]').first()).toContainText("Reversed: restored");
+  await expect(anon.locator('[data-testid="ledger-row"][data-action="restore"]').first()).toContainText("Administrator");
+
+  await Promise.all([author.close(), modContext.close(), adminContext.close(), anon.close()]);
+});
+
+test("organisation membership is verified by email domain at once, or by a moderator's review", async ({ page, browser }) => {
+  await page.goto("/en/signup");
+  await signUp(page, { name: "Domain Member", email: `dm-${Date.now()}@digitaltrust.gov.example`, password: STRONG_PASSWORD, group: "government", newOrganisation: undefined });
+  // Choose the listed organisation from the profile (the sign-up helper names none).
+  await page.getByLabel("Add an organisation").selectOption({ label: "Department of Digital Trust (demo)" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.goto("/en/profile");
+  await expect(page.getByTestId("memberships")).toContainText("Membership verified");
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  const email = uniqueEmail("review");
+  await signUp(p2, { name: "Review Member", email, password: STRONG_PASSWORD, group: "government" });
+  await p2.getByLabel("Add an organisation").selectOption({ label: "Department of Digital Trust (demo)" });
+  await p2.getByRole("button", { name: "Save changes" }).click();
+  await p2.goto("/en/profile");
+  await expect(p2.getByTestId("memberships")).toContainText("Membership not yet verified");
+
+  const modContext = await browser.newContext({ javaScriptEnabled: false });
+  const mod = await modContext.newPage();
+  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  await mod.goto("/en/moderate/organisations");
+  const request = mod.getByTestId("membership-request").filter({ hasText: email });
+  await request.getByLabel("Verify the membership").check();
+  await request.getByRole("button", { name: "Record" }).click();
+  await expect(mod.getByTestId("membership-request").filter({ hasText: email })).toHaveCount(0);
+  await p2.goto("/en/profile");
+  await expect(p2.getByTestId("memberships")).toContainText("Membership verified");
+  await Promise.all([other.close(), modContext.close()]);
+});
+
+test("a participant cannot open the moderation pages", async ({ page }) => {
+  await signIn(page, "meera.iyer@icps.edu.example", DEMO);
+  for (const path of ["/en/moderate", "/en/moderate/organisations", "/en/admin/users", "/en/admin/audit"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+});
+
+for (const locale of ["en", "hi"] as const) {
+  test(`axe: queue, ledger, policy, notifications and admin pages (${locale})`, async ({ page }) => {
+    await signIn(page, "sanjay.gupta@samvad.example", DEMO, locale);
+    for (const path of ["/moderate", "/moderate/organisations", "/consultations/paris-call/ledger", "/consultations/paris-call/moderation-policy", "/notifications", "/admin/users", "/admin/audit"]) {
+      await page.goto(`/${locale}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+}
