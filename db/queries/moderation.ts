@@ -229,8 +229,12 @@ export async function settleAppeal(
       .select({ commentId: moderationDecisions.commentId, consultationId: moderationDecisions.consultationId, subjectUserId: moderationDecisions.subjectUserId })
       .from(moderationDecisions)
       .where(eq(moderationDecisions.id, appeal.decisionId));
-    if (!decision?.commentId) return { ok: false, error: "notFound" } as const;
-    if (p.outcome === "reversed") {
+    if (!decision) return { ok: false, error: "notFound" } as const;
+    if (p.outcome === "reversed" && decision.commentId === null) {
+      // An appeal against a block: reversing it lifts the block, recorded like any other decision.
+      await tx.update(users).set({ writeBlockedAt: null }).where(eq(users.id, decision.subjectUserId));
+      await addDecision(tx, { ...decision, action: "unblock", note: p.note, actorId: p.actorId, actorRole: p.actorRole, appealId: appeal.id, now });
+    } else if (p.outcome === "reversed" && decision.commentId !== null) {
       const c = await lockComment(tx, decision.commentId);
       if (!c || c.state !== "hidden") throw new InvalidAppealState();
       await tx.update(comments).set({ state: "published" }).where(eq(comments.id, c.id));

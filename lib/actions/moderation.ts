@@ -4,7 +4,7 @@ import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setPreModeration } from "@/lib/commands/moderation";
+import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setAutoHideThreshold, setPreModeration } from "@/lib/commands/moderation";
 import { auditEvent, auditIfDenied } from "@/lib/auth/audit-events";
 import { getCurrentUser } from "@/lib/auth/session";
 import {
@@ -18,6 +18,7 @@ import {
   decisionSchema,
   reportFields,
   reportSchema,
+  thresholdSchema,
 } from "@/lib/validation/moderation";
 import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
 import type { FormState } from "./form-state";
@@ -107,4 +108,17 @@ export async function togglePreModeration(formData: FormData): Promise<void> {
   await auditIfDenied(db, user, "togglePreModeration", result, { type: "consultation", id: slug });
   if (result.ok) await auditEvent(db, user, "consultation.settings", { type: "consultation", id: slug }, { preModeration: on });
   await done("/moderate");
+}
+
+export async function submitAutoHideThreshold(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formFields(formData, ["consultationSlug", "threshold"]);
+  const parsed = thresholdSchema.safeParse(raw);
+  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
+  const db = await getDb();
+  const user = await getCurrentUser();
+  const result = await setAutoHideThreshold(db, user, parsed.data);
+  await auditIfDenied(db, user, "submitAutoHideThreshold", result, { type: "consultation", id: parsed.data.consultationSlug });
+  if (!result.ok) return { status: "error", errors: { threshold: result.error }, values: raw };
+  await auditEvent(db, user, "consultation.settings", { type: "consultation", id: parsed.data.consultationSlug }, { autoHideThreshold: parsed.data.threshold });
+  return done("/moderate");
 }

@@ -11,7 +11,7 @@ import {
   settleAppeal,
   type CommentDecision,
 } from "@/db/queries/moderation";
-import { setPreModeration as setPreModerationQuery } from "@/db/queries/consultation-settings";
+import { setAutoHideThreshold as setAutoHideThresholdQuery, setPreModeration as setPreModerationQuery } from "@/db/queries/consultation-settings";
 import type { ReportReason } from "@/db/schema/enums";
 import { isModerator, isWriteBlocked, type Actor, type Denied } from "./actor";
 
@@ -96,5 +96,22 @@ export async function setPreModeration(
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation) return { ok: false, error: "notFound" };
   await setPreModerationQuery(db, consultation.id, p.on);
+  return { ok: true };
+}
+
+export const AUTO_HIDE_MAX = 50;
+
+/** How many distinct participants' reports hide a comment pending review in this consultation. */
+export async function setAutoHideThreshold(
+  db: Db,
+  actor: Actor,
+  p: { consultationSlug: string; threshold: number },
+): Promise<{ ok: true } | Denied | { ok: false; error: "thresholdInvalid" }> {
+  if (!actor) return { ok: false, error: "unauthenticated" };
+  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  if (!Number.isInteger(p.threshold) || p.threshold < 1 || p.threshold > AUTO_HIDE_MAX) return { ok: false, error: "thresholdInvalid" };
+  const consultation = await getConsultationBySlug(db, p.consultationSlug);
+  if (!consultation) return { ok: false, error: "notFound" };
+  await setAutoHideThresholdQuery(db, consultation.id, p.threshold);
   return { ok: true };
 }

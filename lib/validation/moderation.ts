@@ -40,3 +40,8 @@ export const blockSchema = z.object({
   note: z.string().trim().max(1000, "noteTooLong").default(""),
   blocked: z.enum(["yes", "no"]),
 });
+
+export const thresholdSchema = z.object({
+  consultationSlug: z.string().min(1).max(200),
+  threshold: z.coerce.number("thresholdInvalid").int("thresholdInvalid").min(1, "thresholdInvalid").max(50, "thresholdInvalid"),
+});

@@ -5,6 +5,7 @@ import { LinkedText } from "@/components/comments/linked-text";
 import { AppealDecisionForm } from "@/components/moderation/appeal-forms";
 import { BlockForm } from "@/components/moderation/block-form";
 import { DecisionForm } from "@/components/moderation/decision-form";
+import { ThresholdForm } from "@/components/moderation/threshold-form";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getFeaturedConsultation } from "@/db/queries/consultations";
@@ -51,6 +52,11 @@ export default async function ModerationQueuePage({ params }: Props) {
             {consultation.preModeration ? t("turnOff") : t("turnOn")}
           </button>
         </form>
+      </section>
+
+      <section aria-labelledby="threshold-heading" className="mt-4 rounded border border-slate-300 p-4">
+        <h2 id="threshold-heading" className="text-xl font-bold">{t("thresholdHeading")}</h2>
+        <ThresholdForm consultationSlug={consultation.slug} threshold={consultation.autoHideThreshold} />
       </section>
 
       {queue.items.length === 0 && queue.appeals.length === 0 ? <p className="mt-6" data-testid="queue-empty">{t("queueEmpty")}</p> : null}
