@@ -57,8 +57,9 @@ export async function listModerationQueue(db: Db, consultationId: string) {
     })
     .from(appeals)
     .innerJoin(moderationDecisions, eq(moderationDecisions.id, appeals.decisionId))
-    .innerJoin(comments, eq(comments.id, moderationDecisions.commentId))
-    .innerJoin(users, eq(users.id, comments.authorId))
+    // A block has no comment: the appeal is about the account.
+    .leftJoin(comments, eq(comments.id, moderationDecisions.commentId))
+    .innerJoin(users, eq(users.id, moderationDecisions.subjectUserId))
     .where(and(eq(moderationDecisions.consultationId, consultationId), isNull(appeals.outcome)))
     .orderBy(asc(appeals.createdAt));
   return { items, reports: itemReports, parents, appeals: pendingAppeals };

@@ -237,7 +237,7 @@ export async function settleAppeal(
     } else if (p.outcome === "reversed" && decision.commentId !== null) {
       const c = await lockComment(tx, decision.commentId);
       if (!c || c.state !== "hidden") throw new InvalidAppealState();
-      await tx.update(comments).set({ state: "published" }).where(eq(comments.id, c.id));
+      await tx.update(comments).set({ state: "published", publishedAt: c.publishedAt ?? now }).where(eq(comments.id, c.id));
       await addDecision(tx, { ...decision, action: "restore", note: p.note, actorId: p.actorId, actorRole: p.actorRole, appealId: appeal.id, now });
     } else {
       await tx.insert(notifications).values({ userId: decision.subjectUserId, decisionId: appeal.decisionId, createdAt: now });

@@ -12,6 +12,7 @@ import {
   type CommentDecision,
 } from "@/db/queries/moderation";
 import { setAutoHideThreshold as setAutoHideThresholdQuery, setPreModeration as setPreModerationQuery } from "@/db/queries/consultation-settings";
+import { getSessionUser } from "@/db/queries/users";
 import type { ReportReason } from "@/db/schema/enums";
 import { isModerator, isWriteBlocked, type Actor, type Denied } from "./actor";
 
@@ -80,6 +81,10 @@ export async function blockParticipant(
   if (!isModerator(actor)) return { ok: false, error: "forbidden" };
   if (p.userId === actor.id) return { ok: false, error: "forbidden" };
   if (p.blocked && !p.ruleId) return { ok: false, error: "ruleRequired" };
+  // Staff are demoted by an admin, not blocked: a blocked moderator would still hold the moderator's rights.
+  const subject = await getSessionUser(db, p.userId);
+  if (!subject) return { ok: false, error: "notFound" };
+  if (subject.role !== "participant") return { ok: false, error: "forbidden" };
   const consultation = await getConsultationById(db, p.consultationId);
   if (!consultation) return { ok: false, error: "notFound" };
   const changed = await setWriteBlock(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);

@@ -10,7 +10,8 @@ export async function reviewMembership(
   p: { userId: string; organisationId: string; approve: boolean; reason: string },
 ): Promise<{ ok: true } | Denied | { ok: false; error: "reasonRequired" }> {
   if (!actor) return { ok: false, error: "unauthenticated" };
-  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  // Nobody verifies their own membership.
+  if (!isModerator(actor) || actor.id === p.userId) return { ok: false, error: "forbidden" };
   if (!p.approve && p.reason.trim().length === 0) return { ok: false, error: "reasonRequired" };
   const done = await reviewMembershipRecord(db, { ...p, reviewerId: actor.id });
   return done ? { ok: true } : { ok: false, error: "notFound" };

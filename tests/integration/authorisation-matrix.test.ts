@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { getSessionUser, updatePasswordHash, updateProfile as updateProfileQuery, bumpSessionVersion } from "@/db/queries/users";
 import { appeals, comments, consultations, endorsements, memberships, moderationDecisions, organisations, reports, users } from "@/db/schema";
-import { createUser } from "@/db/seed";
 import { userForClaims } from "@/lib/auth/session-check";
 import type { Actor } from "@/lib/commands/actor";
 import * as commentCommands from "@/lib/commands/comments";
@@ -92,7 +91,6 @@ type Row =
       rule: string;
       /** The command the action delegates to: lib/commands/<module>.ts, export <name>. */
       command: { [M in keyof typeof commandModules]: { module: M; name: keyof (typeof commandModules)[M] & string } }[keyof typeof commandModules];
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
       scenarios: Scenario<any>[];
     }
   | { kind: "public"; rule: string; reason: string }
@@ -475,6 +473,24 @@ const MATRIX: Record<string, Row> = {
         changed: async ({ h }, _who, t: { consultationId: string }) => {
           const [row] = await h.db.select({ on: consultations.preModeration }).from(consultations).where(eq(consultations.id, t.consultationId));
           expect(row?.on).toBe(true);
+        },
+      },
+    ],
+  },
+
+  "moderation.submitAutoHideThreshold": {
+    kind: "command",
+    rule: "moderators and admins",
+    command: { module: "moderation", name: "setAutoHideThreshold" },
+    scenarios: [
+      {
+        name: "change the auto-hide threshold",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
+        act: ({ h }, who, t: { slug: string }) => moderationCommands.setAutoHideThreshold(h.db, who.actor, { consultationSlug: t.slug, threshold: 7 }),
+        changed: async ({ h }, _who, t: { consultationId: string }) => {
+          const [row] = await h.db.select({ n: consultations.autoHideThreshold }).from(consultations).where(eq(consultations.id, t.consultationId));
+          expect(row?.n).toBe(7);
         },
       },
     ],

@@ -9,7 +9,7 @@ import { listModerationQueue, listNotifications } from "@/db/queries/moderation-
 import { listModerationRules } from "@/db/queries/moderation-rules";
 import { ensureMembership } from "@/db/queries/organisations";
 import { getSessionUser, listMembershipsOfUser } from "@/db/queries/users";
-import { appeals, auditLog, comments, memberships, moderationDecisions, notifications, organisations, reports, users } from "@/db/schema";
+import { appeals, auditLog, comments, memberships, moderationDecisions, notifications, organisations, reports } from "@/db/schema";
 import type { ReportReason } from "@/db/schema/enums";
 import { createUser } from "@/db/seed";
 import { userForClaims } from "@/lib/auth/session-check";
@@ -19,7 +19,7 @@ import { endorse } from "@/lib/commands/endorsements";
 import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setPreModeration } from "@/lib/commands/moderation";
 import { changeRole, reviewMembership } from "@/lib/commands/organisations";
 import { freshDatabase, testEngines } from "../support/engines";
-import { commentInput, newActor, newOrganisation, parisCall, rows, SECRET, type SignedIn } from "./consultation-fixtures";
+import { commentInput, newActor, newOrganisation, parisCall, SECRET, type SignedIn } from "./consultation-fixtures";
 import {
   expectUnchanged,
   moderatedConsultation,
@@ -424,6 +424,42 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id));
       expect(decisions).toMatchObject([{ action: "block", commentId: null, ruleId: c.rules[1]!.id, actorId: admin.id }]);
       expect(await ledgerTotals(h.db, c.consultationId)).toMatchObject({ blocks: 1 });
+    });
+
+    it("a blocked participant may appeal the block; reversing it lifts the block as a recorded unblock", async () => {
+      const c = await moderatedConsultation(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const participant = await newActor(h.db);
+      const blocked = await blockParticipant(h.db, moderator, {
+        userId: participant.id,
+        consultationId: c.consultationId,
+        blocked: true,
+        ruleId: c.rules[0]!.id,
+        note: "",
+      });
+      expect(blocked).toEqual({ ok: true });
+      const [block] = await h.db
+        .select({ id: moderationDecisions.id })
+        .from(moderationDecisions)
+        .where(and(eq(moderationDecisions.subjectUserId, participant.id), eq(moderationDecisions.action, "block")));
+      const session = await getSessionUser(h.db, participant.id);
+      const asSeen: SignedIn = { ...participant, writeBlockedAt: session!.writeBlockedAt };
+      const appeal = await appealDecision(h.db, asSeen, { decisionId: block!.id, statement: APPEAL });
+      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+      expect(await expectUnchanged(h, () => decideAppeal(h.db, moderator, { appealId: appeal.id, outcome: "reversed", note: "" }))).toEqual({
+        ok: false,
+        error: "ownDecision",
+      });
+
+      const admin = await newStaff(h.db, "admin");
+      expect(await decideAppeal(h.db, admin, { appealId: appeal.id, outcome: "reversed", note: "Lifted on appeal." })).toEqual({ ok: true });
+      expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeNull();
+      const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id)).orderBy(moderationDecisions.id);
+      expect(decisions.map((d) => d.action)).toEqual(["block", "unblock"]);
+      expect(decisions[1]).toMatchObject({ appealId: appeal.id, actorId: admin.id, commentId: null });
+      const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
+      expect(stored).toMatchObject({ outcome: "reversed", decidedBy: admin.id });
+      expect(await postComment(h.db, { ...participant, writeBlockedAt: null }, c)).toBeGreaterThan(0);
     });
 
     it("a moderator cannot block themselves, and a participant cannot block anyone", async () => {

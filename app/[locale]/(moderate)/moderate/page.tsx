@@ -110,7 +110,7 @@ export default async function ModerationQueuePage({ params }: Props) {
               <li key={a.id} className="rounded border-2 border-slate-300 p-4" data-testid="appeal-item">
                 <h3 className="font-semibold">{t("appealBy", { name: a.authorName, id: a.decisionId })}</h3>
                 <p className="mt-1 italic">“{a.statement}”</p>
-                <div className="mt-2 text-sm"><LinkedText text={a.body} /></div>
+                {a.body ? <div className="mt-2 text-sm"><LinkedText text={a.body} /></div> : <p className="mt-2 text-sm">{t(`actions.${a.decisionAction}`)}</p>}
                 {a.decisionActorId === user.id ? <p className="mt-2 font-medium">{t("ownDecisionNote")}</p> : <AppealDecisionForm appealId={a.id} />}
               </li>
             ))}
