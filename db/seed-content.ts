@@ -18,6 +18,17 @@ export const parisCall = {
   ].join("\n\n"),
 };
 
+/** A closed pilot round of the same nine principles, held before the national dialogue (demo). */
+export const parisCallPilot = {
+  slug: "paris-call-pilot",
+  title: "Paris Call pilot dialogue (closed)",
+  titleHi: "पेरिस आह्वान पर प्रायोगिक संवाद (बंद)",
+  description:
+    "A short pilot round with a small group of invited participants, held to test how the dialogue works before it opened to everyone. It is closed: its comments and endorsements can be read, and its report shows what came of it.",
+  descriptionHi:
+    "आमंत्रित प्रतिभागियों के एक छोटे समूह के साथ एक छोटा प्रायोगिक दौर, जो सबके लिए खुलने से पहले यह परखने के लिए हुआ कि संवाद कैसे काम करता है। यह बंद है: इसकी टिप्पणियाँ और समर्थन पढ़े जा सकते हैं, और इसकी रिपोर्ट बताती है कि इससे क्या निकला।",
+};
+
 export interface SeedPrinciple {
   slug: string;
   title: string;

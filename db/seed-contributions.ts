@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { insertComment } from "./queries/comments";
 import { recordEndorsement } from "./queries/endorsements";
-import { endorsementEvents, memberships, principles, users } from "./schema";
+import { consultations, endorsementEvents, memberships, principles, users } from "./schema";
 import type { Stance } from "./schema/enums";
 
 /** Demo comments, written for Samvad: fixed form tokens make re-seeding add nothing. */
@@ -27,7 +27,12 @@ export async function seedDemoContributions(db: Db): Promise<void> {
   const userIds = new Map(
     (await db.select({ id: users.id, email: users.email, group: users.stakeholderGroup }).from(users)).map((u) => [u.email, u]),
   );
-  const byPosition = new Map((await db.select({ id: principles.id, position: principles.position, consultationId: principles.consultationId }).from(principles)).map((p) => [p.position, p]));
+  const paris = await db
+    .select({ id: principles.id, position: principles.position, consultationId: principles.consultationId })
+    .from(principles)
+    .innerJoin(consultations, eq(consultations.id, principles.consultationId))
+    .where(eq(consultations.slug, "paris-call"));
+  const byPosition = new Map(paris.map((p) => [p.position, p]));
   const ids = new Map<string, number>();
   const verified = await db
     .select({ userId: memberships.userId, organisationId: memberships.organisationId })

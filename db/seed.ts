@@ -5,23 +5,32 @@ import type { Db } from "./client";
 import { consultations, memberships, moderationRules, organisations, principles, users, type NewUser } from "./schema";
 import { demoAccounts, demoOrganisations, DEMO_PASSWORD } from "./seed-accounts";
 import { seedDemoContributions } from "./seed-contributions";
-import { parisCall, parisCallPrinciples } from "./seed-content";
+import { parisCall, parisCallPilot, parisCallPrinciples } from "./seed-content";
 import { parisCallRules } from "./seed-rules";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The Paris Call consultation with its nine principles. Idempotent: existing rows are left as they are. */
 export async function seedParisCall(db: Db, now = new Date()): Promise<string> {
-  await db
-    .insert(consultations)
-    .values({
-      ...parisCall,
-      status: "open",
-      opensAt: new Date(now.getTime() - 7 * DAY),
-      closesAt: new Date(now.getTime() + 60 * DAY),
-    })
-    .onConflictDoNothing();
-  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, parisCall.slug));
+  return seedConsultation(db, { ...parisCall, status: "open", opensAt: new Date(now.getTime() - 7 * DAY), closesAt: new Date(now.getTime() + 60 * DAY) });
+}
+
+/** A closed pilot round of the same dialogue, so the demo shows a read-only consultation and its report. */
+export async function seedClosedPilot(db: Db, now = new Date()): Promise<string> {
+  return seedConsultation(db, {
+    ...parisCallPilot,
+    status: "closed",
+    opensAt: new Date(now.getTime() - 120 * DAY),
+    closesAt: new Date(now.getTime() - 30 * DAY),
+  });
+}
+
+async function seedConsultation(
+  db: Db,
+  c: Pick<typeof consultations.$inferInsert, "slug" | "title" | "titleHi" | "description" | "descriptionHi" | "status" | "opensAt" | "closesAt">,
+): Promise<string> {
+  await db.insert(consultations).values(c).onConflictDoNothing();
+  const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, c.slug));
   if (!row) throw new Error("seed: consultation missing after insert");
   await db
     .insert(principles)
@@ -95,4 +104,5 @@ export async function seedDemo(db: Db): Promise<void> {
       .onConflictDoNothing();
   }
   await seedDemoContributions(db);
+  await seedClosedPilot(db);
 }

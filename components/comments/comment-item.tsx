@@ -20,13 +20,16 @@ interface Props {
   /** Signed in and not blocked: may report others' comments (also after the consultation closes). */
   canReport: boolean;
   ledgerHref: string;
+  principlePosition: number;
+  summaryHref: string;
 }
 
 const actionLink = "inline-flex min-h-11 items-center text-blue-900 underline underline-offset-2";
 
-export async function CommentItem({ comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting, canReport, ledgerHref }: Props) {
+export async function CommentItem({ comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting, canReport, ledgerHref, principlePosition, summaryHref }: Props) {
   const t = await getTranslations("comments");
   const tm = await getTranslations("moderation");
+  const tsum = await getTranslations("summary");
   const tg = await getTranslations("groups");
   const ts = await getTranslations("stances");
   const own = viewerId !== null && c.authorId === viewerId;
@@ -72,6 +75,13 @@ export async function CommentItem({ comment: c, locale, viewerId, canWrite, page
             </>
           ) : null}
         </p>
+        {c.citedInVersion ? (
+          <p data-testid="cited-mark">
+            <a href={`${summaryHref}?version=${c.citedInVersion}#cited-${c.id}`} className="font-medium text-green-900 underline">
+              {tsum("citedMark", { n: principlePosition, v: c.citedInVersion })}
+            </a>
+          </p>
+        ) : null}
       </header>
       {withdrawn ? (
         <p className="mt-3 italic text-slate-800" data-testid="withdrawn-notice">

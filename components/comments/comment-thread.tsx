@@ -22,6 +22,8 @@ export interface ThreadView {
   canReport: boolean;
   ledgerHref: string;
   policyHref: string;
+  principlePosition: number;
+  summaryHref: string;
   stamp: string;
   organisations: { id: string; name: string }[];
 }
@@ -83,6 +85,8 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
           reporting={reporting}
           canReport={view.canReport}
           ledgerHref={view.ledgerHref}
+          principlePosition={view.principlePosition}
+          summaryHref={view.summaryHref}
         />
         {kids.length ? (
           <ol aria-label={t("repliesLabel", { id: c.id })} className="mt-3 ml-3 space-y-3 border-l-4 border-slate-200 pl-3 sm:ml-6 sm:pl-4">

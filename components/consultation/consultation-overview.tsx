@@ -24,6 +24,8 @@ interface Props {
 
 export async function ConsultationOverview({ locale, signedIn, consultation: c, principles }: Props) {
   const t = await getTranslations("home");
+  const tm = await getTranslations("moderation");
+  const tr = await getTranslations("report");
   const title = localised(locale, c.title, c.titleHi);
   const description = localised(locale, c.description, c.descriptionHi);
   return (
@@ -36,6 +38,10 @@ export async function ConsultationOverview({ locale, signedIn, consultation: c, 
       <nav aria-label={t("eyebrow")} className="mt-3 flex flex-wrap gap-x-6">
         <Link href={`/consultations/${c.slug}/registry`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("registryLink")}</Link>
         <a href="#statistics" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("statsLink")}</a>
+        <Link href={`/consultations/${c.slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{tm("ledgerLink")}</Link>
+        {c.status === "closed" || c.closesAt <= new Date() ? (
+          <Link href={`/consultations/${c.slug}/report`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4" data-testid="report-link">{tr("link")}</Link>
+        ) : null}
       </nav>
       <Paragraphs text={description.text} lang={description.lang} className="mt-4 text-lg" />
 

@@ -13,6 +13,8 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
   const tm = await getTranslations("moderation");
   const to = await getTranslations("organisations");
   const ta = await getTranslations("admin");
+  const tc = await getTranslations("contributions");
+  const ts = await getTranslations("summary");
   return (
     <header className="border-b border-slate-300 bg-white">
       <a
@@ -40,6 +42,9 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
               <Link href="/notifications" className={navLink}>
                 {tm("navNotifications")}
               </Link>
+              <Link href="/my-contributions" className={navLink}>
+                {tc("navContributions")}
+              </Link>
               {user.role === "moderator" || user.role === "admin" ? (
                 <>
                   <Link href="/moderate" className={navLink}>
@@ -47,6 +52,9 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
                   </Link>
                   <Link href="/moderate/organisations" className={navLink}>
                     {to("navOrganisations")}
+                  </Link>
+                  <Link href="/moderate/summaries" className={navLink}>
+                    {ts("editorTitle")}
                   </Link>
                 </>
               ) : null}

@@ -208,6 +208,9 @@ function commentColumns(viewerId: string | null) {
     createdAt: comments.createdAt,
     editedAt: comments.editedAt,
     withdrawnAt: comments.withdrawnAt,
+    // The latest published summary version citing this comment, for the mark "cited in the summary".
+    citedInVersion: sql<number | null>`(select max(v.version) from summary_citations sc
+      join summary_versions v on v.id = sc.version_id where sc.comment_id = ${comments.id})`,
     // The rule of the latest hide, for the placeholder "hidden under rule N" (null: hidden automatically).
     hiddenRule: sql<number | null>`case when ${comments.state} = 'hidden' then (
       select r.number from moderation_decisions d left join moderation_rules r on r.id = d.rule_id

@@ -5,4 +5,5 @@ export * from "./consultations";
 export * from "./comments";
 export * from "./endorsements";
 export * from "./moderation";
+export * from "./summaries";
 export * from "./rate-limits";

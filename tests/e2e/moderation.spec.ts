@@ -103,6 +103,7 @@ test("organisation membership is verified by email domain at once, or by a moder
   // Choose the listed organisation from the profile (the sign-up helper names none).
   await page.getByLabel("Add an organisation").selectOption({ label: "Department of Digital Trust (demo)" });
   await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("profile-saved")).toBeVisible();
   await page.goto("/en/profile");
   await expect(page.getByTestId("memberships")).toContainText("Membership verified");
 
@@ -112,6 +113,7 @@ test("organisation membership is verified by email domain at once, or by a moder
   await signUp(p2, { name: "Review Member", email, password: STRONG_PASSWORD, group: "government" });
   await p2.getByLabel("Add an organisation").selectOption({ label: "Department of Digital Trust (demo)" });
   await p2.getByRole("button", { name: "Save changes" }).click();
+  await expect(p2.getByTestId("profile-saved")).toBeVisible();
   await p2.goto("/en/profile");
   await expect(p2.getByTestId("memberships")).toContainText("Membership not yet verified");
 

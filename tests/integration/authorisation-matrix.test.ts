@@ -4,18 +4,35 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { getSessionUser, updatePasswordHash, updateProfile as updateProfileQuery, bumpSessionVersion } from "@/db/queries/users";
-import { appeals, comments, consultations, endorsements, memberships, moderationDecisions, organisations, reports, users } from "@/db/schema";
+import {
+  appeals,
+  comments,
+  consultationReports,
+  consultations,
+  endorsements,
+  memberships,
+  moderationDecisions,
+  organisations,
+  reports,
+  summaryCitations,
+  summaryDrafts,
+  summaryVersions,
+  users,
+} from "@/db/schema";
 import { userForClaims } from "@/lib/auth/session-check";
 import type { Actor } from "@/lib/commands/actor";
 import * as commentCommands from "@/lib/commands/comments";
 import * as endorsementCommands from "@/lib/commands/endorsements";
 import * as moderationCommands from "@/lib/commands/moderation";
 import * as organisationCommands from "@/lib/commands/organisations";
+import * as reportCommands from "@/lib/commands/reports";
+import * as summaryCommands from "@/lib/commands/summaries";
 import * as accountActions from "@/lib/actions/account";
 import * as commentActions from "@/lib/actions/comments";
 import * as endorsementActions from "@/lib/actions/endorsements";
 import * as moderationActions from "@/lib/actions/moderation";
 import * as organisationActions from "@/lib/actions/organisations";
+import * as summaryActions from "@/lib/actions/summaries";
 import { passwordChangeFields, profileFields } from "@/lib/validation/account";
 import { freshDatabase, testEngines } from "../support/engines";
 import { commentInput, newActor, newConsultation, newOrganisation, SECRET, type SignedIn } from "./consultation-fixtures";
@@ -49,7 +66,8 @@ const F = "forbidden"; // signed in, without the right
 const B = "blocked"; // a moderator's block on writing
 const C = "capacityInvalid"; // not a representative of the organisation named
 const N = "notFound"; // someone else's content is answered as if it did not exist
-type Outcome = typeof A | typeof U | typeof F | typeof B | typeof C | typeof N;
+const O = "notClosed"; // a consultation's report waits until the consultation has closed
+type Outcome = typeof A | typeof U | typeof F | typeof B | typeof C | typeof N | typeof O;
 
 /** One row of the table, in the column order of ROLES. */
 function cells(anonymous: Outcome, participant: Outcome, orgRep: Outcome, blocked: Outcome, moderator: Outcome, admin: Outcome) {
@@ -83,14 +101,20 @@ const commandModules = {
   endorsements: endorsementCommands,
   moderation: moderationCommands,
   organisations: organisationCommands,
+  reports: reportCommands,
+  summaries: summaryCommands,
 } as const;
+
+type CommandRef = { [M in keyof typeof commandModules]: { module: M; name: keyof (typeof commandModules)[M] & string } }[keyof typeof commandModules];
 
 type Row =
   | {
       kind: "command";
       rule: string;
       /** The command the action delegates to: lib/commands/<module>.ts, export <name>. */
-      command: { [M in keyof typeof commandModules]: { module: M; name: keyof (typeof commandModules)[M] & string } }[keyof typeof commandModules];
+      command: CommandRef;
+      /** Further commands the same action calls (each must also be in its source, and run by a scenario). */
+      alsoCalls?: CommandRef[];
       scenarios: Scenario<any>[];
     }
   | { kind: "public"; rule: string; reason: string }
@@ -138,6 +162,21 @@ async function hiddenCommentOf(ctx: Ctx, author: SignedIn) {
 }
 
 const APPEAL = "Please look at this decision again.";
+
+/** A principle of its own with one published comment, and (when asked) a valid draft a moderator saved. */
+async function principleToSummarise(db: Db, p: { withDraft: boolean }) {
+  const c = await newConsultation(db, { principleCount: 1 });
+  const principle = c.principles[0]!;
+  const commentId = await postComment(db, await newActor(db, "academia"), { slug: c.slug, principleSlug: principle.slug });
+  const sections = { overview: `Researchers supported it [#${commentId}].`, academia: `As one researcher put it [#${commentId}].` };
+  if (p.withDraft) {
+    const saved = await summaryCommands.saveSummary(db, await newStaff(db, "moderator"), { principleId: principle.id, sections });
+    if (!saved.ok || saved.problems.length) throw new Error(`setup draft refused: ${JSON.stringify(saved)}`);
+  }
+  return { principleId: principle.id, commentId, sections };
+}
+
+const INTRODUCTION = "This report sets out what was said in the consultation, group by group, as of its closing date.";
 
 // ---- The matrix -------------------------------------------------------------------------------------------
 
@@ -592,6 +631,65 @@ const MATRIX: Record<string, Row> = {
       },
     ],
   },
+
+  // lib/actions/summaries.ts
+  "summaries.submitSummary": {
+    kind: "command",
+    // The action saves first (saveSummary) and, when the form asks to publish, then publishes (publishSummary).
+    rule: "moderators and admins, to save a principle's summary draft and to publish it",
+    command: { module: "summaries", name: "saveSummary" },
+    alsoCalls: [{ module: "summaries", name: "publishSummary" }],
+    scenarios: [
+      {
+        name: "save a principle's summary draft",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async ({ h }) => principleToSummarise(h.db, { withDraft: false }),
+        act: ({ h }, who, t: { principleId: string; sections: Record<string, string> }) =>
+          summaryCommands.saveSummary(h.db, who.actor, { principleId: t.principleId, sections: t.sections }),
+        changed: async ({ h }, who, t: { principleId: string; sections: Record<string, string> }) => {
+          const drafts = await h.db.select().from(summaryDrafts).where(eq(summaryDrafts.principleId, t.principleId));
+          expect(drafts).toMatchObject([{ sections: t.sections, updatedBy: signedIn(who).id }]);
+        },
+      },
+      {
+        name: "publish a saved draft",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async ({ h }) => principleToSummarise(h.db, { withDraft: true }),
+        act: ({ h }, who, t: { principleId: string }) => summaryCommands.publishSummary(h.db, who.actor, { principleId: t.principleId }),
+        changed: async ({ h }, who, t: { principleId: string; commentId: number; sections: Record<string, string> }) => {
+          const versions = await h.db.select().from(summaryVersions).where(eq(summaryVersions.principleId, t.principleId));
+          expect(versions).toMatchObject([{ version: 1, sections: t.sections, publishedByRole: who.role }]);
+          const cited = await h.db.select().from(summaryCitations).where(eq(summaryCitations.versionId, versions[0]!.id));
+          expect(cited.map((r) => r.section).sort()).toEqual(["academia", "overview"]);
+          for (const r of cited) expect(r.commentId).toBe(t.commentId);
+        },
+      },
+    ],
+  },
+  "summaries.submitConsultationReport": {
+    kind: "command",
+    rule: "moderators and admins, once the consultation has closed",
+    command: { module: "reports", name: "publishReport" },
+    scenarios: [
+      {
+        name: "publish a closed consultation's report",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async ({ h }) => newConsultation(h.db, { status: "closed", principleCount: 1 }),
+        act: ({ h }, who, t: { slug: string }) => reportCommands.publishReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
+        changed: async ({ h }, who, t: { consultationId: string }) => {
+          const got = await h.db.select().from(consultationReports).where(eq(consultationReports.consultationId, t.consultationId));
+          expect(got).toMatchObject([{ introduction: INTRODUCTION, publishedByRole: who.role }]);
+        },
+      },
+      {
+        name: "publish the report of a consultation still open",
+        expect: cells(U, F, F, F, O, O),
+        arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
+        act: ({ h }, who, t: { slug: string }) => reportCommands.publishReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
+        changed: async () => {},
+      },
+    ],
+  },
 };
 
 /**
@@ -614,6 +712,7 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   endorsements: endorsementActions,
   moderation: moderationActions,
   organisations: organisationActions,
+  summaries: summaryActions,
 };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -694,6 +793,11 @@ describe("the authorisation matrix covers every endpoint", () => {
         const command = (commandModules[row.command.module] as Record<string, unknown>)[row.command.name];
         expect(typeof command, `${key} → ${row.command.module}.${row.command.name}`).toBe("function");
         expect(source, key).toMatch(new RegExp(`\\b${row.command.name}\\)?\\(`));
+        for (const also of row.alsoCalls ?? []) {
+          const extra = (commandModules[also.module] as Record<string, unknown>)[also.name];
+          expect(typeof extra, `${key} → ${also.module}.${also.name}`).toBe("function");
+          expect(source, key).toMatch(new RegExp(`\\b${also.name}\\)?\\(`));
+        }
         expect(source, key).toMatch(/\bgetCurrentUser\)?\(/);
         expect(row.scenarios.length, key).toBeGreaterThan(0);
       } else if (row.kind === "selfService") {

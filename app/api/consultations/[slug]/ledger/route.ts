@@ -4,7 +4,7 @@ import { listLedger } from "@/db/queries/ledger";
 import { auditEvent } from "@/lib/auth/audit-events";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
-import { csvRow } from "@/lib/rules/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 
 /** The public moderation ledger as CSV: the same columns as the page, never the hidden text. */
 export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
@@ -17,23 +17,15 @@ export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }
   const user = await getCurrentUser();
   if (user) await auditEvent(db, user, "export.ledger", { type: "consultation", id: slug }, { rows: rows.length });
   const header = ["decision", "at", "action", "rule", "acting_role", "principle", "author_stakeholder_group", "appeal"];
-  const body = rows.map((r) =>
-    csvRow([
-      r.id,
-      r.at.toISOString(),
-      r.action,
-      r.ruleNumber,
-      r.actorRole,
-      r.principlePosition,
-      r.stakeholderGroup,
-      !r.appealFiled ? "none" : (r.appealOutcome ?? "pending"),
-    ]),
-  );
-  return new Response("\uFEFF" + csvRow(header) + body.join(""), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slug}-moderation-ledger.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const body = rows.map((r) => [
+    r.id,
+    r.at.toISOString(),
+    r.action,
+    r.ruleNumber,
+    r.actorRole,
+    r.principlePosition,
+    r.stakeholderGroup,
+    !r.appealFiled ? "none" : (r.appealOutcome ?? "pending"),
+  ]);
+  return csvResponse(`${slug}-moderation-ledger.csv`, header, body);
 }

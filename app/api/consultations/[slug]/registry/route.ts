@@ -4,10 +4,10 @@ import { listRegistry } from "@/db/queries/endorsements";
 import { auditEvent } from "@/lib/auth/audit-events";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
-import { csvRow } from "@/lib/rules/csv";
+import { csvResponse } from "@/lib/http/csv-response";
 import { parseRegistryFilter } from "@/lib/validation/registry";
 
-/** The public registry as CSV (UTF-8 with BOM so spreadsheet programs read Hindi names correctly). */
+/** The public registry as CSV. */
 export async function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   const db = await getDb();
@@ -19,25 +19,17 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   const user = await getCurrentUser();
   if (user) await auditEvent(db, user, "export.registry", { type: "consultation", id: slug }, { rows: rows.length });
   const header = ["reference", "stakeholder_group", "name", "designation", "organisation", "capacity", "target", "statement", "endorsed_at", "withdrawn_at"];
-  const body = rows.map((r) =>
-    csvRow([
-      r.id,
-      r.stakeholderGroup,
-      r.endorserName,
-      r.endorserDesignation,
-      r.organisationName,
-      r.organisationId ? "on_behalf_of_organisation" : "personal",
-      r.targetKey === "consultation" ? "consultation" : `principle ${r.principlePosition}: ${r.principleTitle}`,
-      r.statement,
-      r.endorsedAt.toISOString(),
-      r.withdrawnAt?.toISOString() ?? "",
-    ]),
-  );
-  return new Response("\uFEFF" + csvRow(header) + body.join(""), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slug}-endorsements.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const body = rows.map((r) => [
+    r.id,
+    r.stakeholderGroup,
+    r.endorserName,
+    r.endorserDesignation,
+    r.organisationName,
+    r.organisationId ? "on_behalf_of_organisation" : "personal",
+    r.targetKey === "consultation" ? "consultation" : `principle ${r.principlePosition}: ${r.principleTitle}`,
+    r.statement,
+    r.endorsedAt.toISOString(),
+    r.withdrawnAt?.toISOString() ?? "",
+  ]);
+  return csvResponse(`${slug}-endorsements.csv`, header, body);
 }

@@ -12,6 +12,7 @@ import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
+import { listSummaryVersions } from "@/db/queries/summaries";
 import { authSecret } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -60,6 +61,8 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const tc = await getTranslations("comments");
   const te = await getTranslations("endorse");
   const tm = await getTranslations("moderation");
+  const tsum = await getTranslations("summary");
+  const summaryVersion = (await listSummaryVersions(await getDb(), principle.id))[0]?.version;
   const open = consultationPhase(consultation, new Date()) === "open";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
@@ -88,6 +91,13 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
       <PhaseNotice status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} locale={locale} />
       {body.lang ? <p className="mt-4 text-sm text-slate-700">{t("englishOnly")}</p> : null}
       <Paragraphs text={body.text} lang={body.lang} className="mt-4 text-lg" />
+      {summaryVersion ? (
+        <p className="mt-2">
+          <Link href={`/consultations/${consultation.slug}/principles/${principle.slug}/summary`} className="inline-flex min-h-11 items-center font-semibold text-blue-900 underline" data-testid="summary-link">
+            {tsum("readSummary", { v: summaryVersion })}
+          </Link>
+        </p>
+      ) : null}
 
       <EndorsementPanel
         locale={locale}
@@ -152,6 +162,8 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
               canReport: !!user && !user.writeBlockedAt,
               ledgerHref: `/${locale}/consultations/${consultation.slug}/ledger`,
               policyHref: `/${locale}/consultations/${consultation.slug}/moderation-policy`,
+              principlePosition: principle.position,
+              summaryHref: `${basePath}/summary`,
               stamp,
               organisations: speakFor,
             }}

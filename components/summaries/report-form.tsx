@@ -1,0 +1,27 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { initialFormState } from "@/lib/actions/form-state";
+import { submitConsultationReport } from "@/lib/actions/summaries";
+
+export function ReportForm({ consultationSlug }: { consultationSlug: string }) {
+  const t = useTranslations("report");
+  const te = useTranslations("errors");
+  const [state, action] = useActionState(submitConsultationReport, initialFormState);
+  const err = state.errors.introduction ?? state.errors.form;
+  return (
+    <form action={action} noValidate data-testid="report-publish-form" className="mt-3">
+      <ErrorSummary title={te("formHasErrors")} errors={err ? [{ field: "report-introduction", message: te(err) }] : []} />
+      <input type="hidden" name="consultationSlug" value={consultationSlug} />
+      <label htmlFor="report-introduction" className="block font-semibold">{t("introduction")}</label>
+      <p id="report-introduction-hint" className="text-sm text-slate-700">{t("introductionHint")}</p>
+      <FieldError name="report-introduction" error={err ? te(err) : undefined} />
+      <textarea id="report-introduction" name="introduction" rows={6} defaultValue={state.values.introduction ?? ""}
+        aria-invalid={err ? true : undefined} aria-describedby={describedBy("report-introduction", { hint: true, error: !!err })} className={`${inputClass} mb-3`} />
+      <SubmitButton label={t("publish")} pendingLabel="…" />
+    </form>
+  );
+}

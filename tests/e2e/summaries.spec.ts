@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { axeViolations, signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+
+const SLUG = "international-norms";
+const PRINCIPLE = `/en/consultations/paris-call/principles/${SLUG}`;
+const DEMO = "paris-call-demo-2018";
+
+test("a summary with a bad citation is refused with the text kept, then published; the citation shows on the comment, in my contributions, and version 2 shows what changed", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const tag = Math.random().toString(36).slice(2, 8);
+  const authorContext = await browser.newContext();
+  const author = await authorContext.newPage();
+  await signUp(author, { name: `Cited ${tag}`, email: uniqueEmail("cited"), password: STRONG_PASSWORD, group: "civil_society" });
+  await author.goto(PRINCIPLE);
+  await author.getByTestId("comment-form").getByLabel(/Your comment/).fill(`India should back the norms while keeping states in charge of security ${tag}.`);
+  await author.getByTestId("comment-form").getByLabel("Supports with changes", { exact: true }).check();
+  await author.getByRole("button", { name: "Publish comment" }).click();
+  await expect(author).toHaveURL(/#comment-\d+$/);
+  const id = Number(/#comment-(\d+)$/.exec(author.url())?.[1]);
+
+  // The moderator works without JavaScript.
+  const modContext = await browser.newContext({ javaScriptEnabled: false });
+  const mod = await modContext.newPage();
+  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  await mod.goto(`/en/moderate/summaries?principle=${SLUG}`);
+  const editor = mod.getByTestId("summary-editor");
+  const bad = `Participants asked for norms with room for the state's role [#999999].`;
+  await editor.getByLabel("Overview").fill(bad);
+  await editor.getByLabel("Civil society").fill(`Civil society wants the norms adopted with safeguards [#${id}].`);
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(mod.getByTestId("citation-problems")).toContainText("Overview: comment #999999 does not exist.");
+  await expect(mod.getByTestId("summary-editor").getByLabel("Overview")).toHaveValue(bad);
+
+  await mod.getByTestId("summary-editor").getByLabel("Overview").fill(`Participants asked for norms with room for the state's role [#${id}].`);
+  await mod.getByTestId("summary-editor").getByRole("button", { name: "Publish" }).click();
+  await expect(mod.getByTestId("summary-published")).toHaveText("Version 1 published.");
+
+  await author.goto(PRINCIPLE);
+  await expect(author.locator(`#comment-${id}`).getByTestId("cited-mark")).toHaveText("Cited in the summary of principle 9 (version 1)");
+  await author.goto("/en/my-contributions");
+  await expect(author.getByTestId("my-comment").filter({ hasText: tag }).getByTestId("cited-in")).toHaveText("Cited in the summary of principle 9 (version 1)");
+  const json = await author.request.get("/api/me/contributions");
+  const data = (await json.json()) as { comments: { id: number; citedInVersions: number[] }[] };
+  expect(data.comments.find((c) => c.id === id)?.citedInVersions).toEqual([1]);
+
+  await mod.goto(`/en/moderate/summaries?principle=${SLUG}`);
+  await mod.getByTestId("summary-editor").getByLabel("Points of disagreement").fill("Some want binding rules; others voluntary norms.");
+  await mod.getByTestId("summary-editor").getByRole("button", { name: "Publish" }).click();
+  await expect(mod.getByTestId("summary-published")).toHaveText("Version 2 published.");
+
+  const reader = await browser.newPage();
+  await reader.goto(`${PRINCIPLE}/summary`);
+  await expect(reader.getByTestId("summary-version")).toContainText("Version 2");
+  await expect(reader.getByRole("link", { name: `#${id}` }).first()).toHaveAttribute("href", `/en/comments/${id}`);
+  await expect(reader.getByTestId("coverage").locator('[data-group="civil_society"] [data-testid="cited-count"]')).not.toHaveText("0");
+  await reader.getByRole("link", { name: "Changes from version 1" }).click();
+  await expect(reader.getByTestId("version-diff").getByTestId("diff-added")).toContainText("Some want binding rules");
+  await Promise.all([authorContext.close(), modContext.close(), reader.close()]);
+});
+
+test("participants cannot open the summary editor; drafts are not public", async ({ page }) => {
+  await signIn(page, "meera.iyer@icps.edu.example", DEMO);
+  const res = await page.goto(`/en/moderate/summaries?principle=${SLUG}`);
+  expect(res?.status()).toBe(404);
+});
+
+test("a closed consultation is read-only, and its report is published with charts (without JavaScript)", async ({ browser }) => {
+  const anon = await browser.newPage();
+  await anon.goto("/en/consultations/paris-call-pilot/principles/cyber-hygiene");
+  await expect(anon.getByTestId("read-only-notice")).toContainText("This consultation is closed");
+  await expect(anon.getByTestId("comment-form")).toHaveCount(0);
+
+  const adminContext = await browser.newContext({ javaScriptEnabled: false });
+  const admin = await adminContext.newPage();
+  await signIn(admin, "sanjay.gupta@samvad.example", DEMO);
+  await admin.goto("/en/consultations/paris-call-pilot/report");
+  await admin.getByLabel("Introduction").fill("Short");
+  await admin.getByRole("button", { name: "Publish the report" }).click();
+  await expect(admin.getByTestId("report-introduction-error")).toHaveText("Write at least 50 characters.");
+  await admin.getByLabel("Introduction").fill("The pilot round tested the dialogue with invited participants from all five stakeholder groups before it opened.");
+  await admin.getByRole("button", { name: "Publish the report" }).click();
+  await expect(admin.getByTestId("report-published")).toContainText("Published on");
+
+  await anon.goto("/en/consultations/paris-call-pilot/report");
+  await expect(anon.getByTestId("chart-report-comments")).toBeVisible();
+  await expect(anon.locator('[data-testid="chart-report-comments"] svg[role="img"]')).toHaveCount(1);
+  await expect(anon.getByRole("heading", { name: /Principle 1:/ })).toBeVisible();
+  await adminContext.close();
+  await anon.close();
+});
+
+for (const locale of ["en", "hi"] as const) {
+  test(`axe: summary, editor, my contributions and report (${locale})`, async ({ page }) => {
+    await signIn(page, "sanjay.gupta@samvad.example", DEMO, locale);
+    for (const path of [
+      `/consultations/paris-call/principles/${SLUG}/summary`,
+      `/moderate/summaries`,
+      `/moderate/summaries?principle=${SLUG}`,
+      `/my-contributions`,
+      `/consultations/paris-call-pilot/report`,
+    ]) {
+      await page.goto(`/${locale}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+  });
+}
