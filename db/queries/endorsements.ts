@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { endorsementEvents, endorsements, organisations, principles, users, type StakeholderGroup } from "../schema";
 import { endorsementSubject } from "@/lib/rules/endorsements";
@@ -155,6 +155,8 @@ export interface RegistryFilter {
   group?: StakeholderGroup;
   /** "consultation", a principle id, or undefined for all targets. */
   target?: string;
+  /** The registry as it stood at this moment: endorsed before it and not withdrawn before it. */
+  asOf?: Date;
 }
 
 /** The public registry: every endorsement, withdrawn ones included, with who, for whom and when. */
@@ -184,6 +186,8 @@ export async function listRegistry(db: Db, consultationId: string, f: RegistryFi
         eq(endorsements.consultationId, consultationId),
         f.group ? eq(endorsements.stakeholderGroup, f.group) : undefined,
         f.target ? eq(endorsements.targetKey, f.target) : undefined,
+        f.asOf ? lt(endorsements.endorsedAt, f.asOf) : undefined,
+        f.asOf ? or(isNull(endorsements.withdrawnAt), gte(endorsements.withdrawnAt, f.asOf)) : undefined,
       ),
     )
     .orderBy(asc(endorsements.stakeholderGroup), desc(endorsements.endorsedAt), desc(endorsements.id));

@@ -9,7 +9,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
 import { ledgerTotals } from "@/db/queries/ledger";
-import { getConsultationReport, listRegistryAsOf } from "@/db/queries/reports";
+import { listRegistry } from "@/db/queries/endorsements";
+import { getConsultationReport } from "@/db/queries/reports";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
 import { getSummaryVersion } from "@/db/queries/summaries";
 import { summarySections } from "@/db/schema/summaries";
@@ -61,7 +62,7 @@ export default async function ReportPage({ params }: Props) {
     Promise.all(principles.map((p) => getSummaryVersion(db, p.id))),
     countCommentsByGroupAndStance(db, { consultationId: consultation.id }),
     countEndorsementsByGroup(db, { consultationId: consultation.id }),
-    listRegistryAsOf(db, consultation.id, consultation.closesAt),
+    listRegistry(db, consultation.id, { asOf: consultation.closesAt }),
     ledgerTotals(db, consultation.id),
   ]);
   const hiddenTotal = moderation.byRule.reduce((n, r) => n + r.n, 0);
