@@ -4,6 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb, getDbHandle } = await import("./db/client");
   const handle = await getDbHandle();
+  // Sign-in attempts only matter inside the 15-minute window; the privacy notice promises not to keep them.
+  const { pruneSignInAttempts } = await import("./db/queries/sign-in-attempts");
+  await pruneSignInAttempts(handle.db, new Date(Date.now() - 24 * 60 * 60 * 1000));
   if (process.env.SAMVAD_DEMO === "1") {
     const { seedDemo } = await import("./db/seed");
     await seedDemo(await getDb());

@@ -4,8 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { stances } from "@/db/schema/enums";
 import { submitComment } from "@/lib/actions/comments";
+import { StanceChoice } from "./stance-choice";
 import { initialFormState } from "@/lib/actions/form-state";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
@@ -23,7 +23,6 @@ interface Props {
 
 export function CommentForm({ consultationSlug, principleSlug, formToken, stamp, organisations, parentId, idPrefix }: Props) {
   const t = useTranslations("comments");
-  const ts = useTranslations("stances");
   const te = useTranslations("errors");
   const locale = useLocale() as Locale;
   const [state, action] = useActionState(submitComment, initialFormState);
@@ -78,19 +77,7 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
         />
       </div>
 
-      <fieldset className="mb-4" id={id("stance")} aria-describedby={err("stance") ? `${id("stance")}-error` : undefined}>
-        <legend className="font-semibold">{t("stance")}</legend>
-        <FieldError name={id("stance")} error={err("stance")} />
-        <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
-          {stances.map((s) => (
-            <div key={s} className="flex items-center gap-2">
-              <input type="radio" id={`${id("stance")}-${s}`} name="stance" value={s} defaultChecked={v.stance === s}
-                className="h-6 w-6 accent-blue-800" />
-              <label htmlFor={`${id("stance")}-${s}`} className="min-h-11 content-center">{ts(s)}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <StanceChoice id={id("stance")} value={v.stance} error={err("stance")} />
 
       <fieldset className="mb-4" id={id("capacity")} aria-describedby={`${id("capacity")}-hint${err("capacity") ? ` ${id("capacity")}-error` : ""}`}>
         <legend className="font-semibold">{t("capacity")}</legend>

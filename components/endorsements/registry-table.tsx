@@ -3,6 +3,7 @@ import type { StakeholderGroup } from "@/db/schema/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localised } from "@/lib/i18n/page-locale";
+import { TableHead } from "@/components/ui/table-head";
 
 interface Row {
   id: number;
@@ -27,16 +28,7 @@ export async function RegistryTable({ rows, locale }: { rows: Row[]; locale: Loc
     <div className="mt-2 overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" data-testid="registry">
         <caption className="sr-only">{t("title")}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-400 text-left align-bottom">
-            <th scope="col" className="py-2 pr-3">{t("name")}</th>
-            <th scope="col" className="px-2 py-2">{t("group")}</th>
-            <th scope="col" className="px-2 py-2">{t("target")}</th>
-            <th scope="col" className="px-2 py-2">{t("statement")}</th>
-            <th scope="col" className="px-2 py-2">{t("endorsed")}</th>
-            <th scope="col" className="py-2 pl-2">{t("status")}</th>
-          </tr>
-        </thead>
+        <TableHead columns={["name", "group", "target", "statement", "endorsed", "status"].map((k) => ({ label: t(k) }))} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className={`border-b border-slate-200 align-top ${r.withdrawnAt ? "text-slate-700" : ""}`} data-testid="registry-row" data-state={r.withdrawnAt ? "withdrawn" : "active"}>

@@ -4,6 +4,7 @@ export interface BarSeries {
   /** Fill with at least 3:1 contrast against white (WCAG 1.4.11). */
   colour: string;
 }
+import { TableHead } from "@/components/ui/table-head";
 
 export interface BarRow {
   key: string;
@@ -71,13 +72,7 @@ export function StackedBarChart({ id, title, note, groupHeader, totalHeader, ser
       <div className="mt-3 overflow-x-auto">
         <table className="min-w-full border-collapse text-sm" data-testid={`table-${id}`}>
           <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400 text-left">
-              <th scope="col" className="py-1 pr-3">{groupHeader}</th>
-              {series.map((s) => <th key={s.key} scope="col" className="px-2 py-1 text-right">{s.label}</th>)}
-              <th scope="col" className="py-1 pl-2 text-right">{totalHeader}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: groupHeader }, ...series.map((s) => ({ label: s.label, numeric: true })), { label: totalHeader, numeric: true }]} />
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.key} className="border-b border-slate-200" data-group={r.key}>

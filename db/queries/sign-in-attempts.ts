@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { signInAttempts } from "../schema";
 import {
@@ -67,5 +67,5 @@ export async function settleSignInAttempt(db: Db, attemptId: string, succeeded: 
 
 /** Old rows are only evidence for the window; older ones can go. */
 export async function pruneSignInAttempts(db: Db, olderThan: Date): Promise<void> {
-  await db.delete(signInAttempts).where(and(isNotNull(signInAttempts.attemptedAt), sql`${signInAttempts.attemptedAt} < ${olderThan}`));
+  await db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, olderThan));
 }

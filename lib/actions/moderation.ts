@@ -80,15 +80,15 @@ export async function submitAppealDecision(_prev: FormState, formData: FormData)
 }
 
 export async function submitBlock(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, [...blockFields, "consultationId"]);
+  const raw = formFields(formData, blockFields);
   const parsed = blockSchema.safeParse(raw);
-  if (!parsed.success || !raw.consultationId) return { status: "error", errors: parsed.success ? { form: "notFound" } : fieldErrorKeys(parsed.error.issues), values: raw };
+  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
   const db = await getDb();
   const user = await getCurrentUser();
   const p = parsed.data;
   const result = await blockParticipant(db, user, {
     userId: p.userId,
-    consultationId: raw.consultationId,
+    consultationId: p.consultationId,
     blocked: p.blocked === "yes",
     ruleId: p.ruleId || null,
     note: p.note,

@@ -33,9 +33,10 @@ export const appealDecisionSchema = z.object({
   note: z.string().trim().max(1000, "noteTooLong").default(""),
 });
 
-export const blockFields = ["userId", "ruleId", "note", "blocked"] as const;
+export const blockFields = ["userId", "consultationId", "ruleId", "note", "blocked"] as const;
 export const blockSchema = z.object({
   userId: z.uuid(),
+  consultationId: z.uuid(),
   ruleId: z.union([z.literal(""), z.uuid()]).default(""),
   note: z.string().trim().max(1000, "noteTooLong").default(""),
   blocked: z.enum(["yes", "no"]),

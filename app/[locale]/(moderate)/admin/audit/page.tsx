@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { auditActions, listAudit, type AuditAction } from "@/db/queries/audit";
@@ -49,16 +50,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       <div className="mt-6 overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="audit">
           <caption className="sr-only">{t("auditTitle")}</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-400 text-left">
-              <th scope="col" className="py-2 pr-3">{t("at")}</th>
-              <th scope="col" className="px-2">{t("action")}</th>
-              <th scope="col" className="px-2">{t("actor")}</th>
-              <th scope="col" className="px-2">{t("target")}</th>
-              <th scope="col" className="px-2">{t("address")}</th>
-              <th scope="col" className="pl-2">{t("details")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={["at", "action", "actor", "target", "address", "details"].map((k) => ({ label: t(k) }))} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-slate-200 align-top" data-testid="audit-row" data-action={r.action}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
@@ -43,7 +44,7 @@ export default async function LedgerPage({ params }: Props) {
       <div className="mt-6 flex flex-wrap gap-10">
         <table className="text-sm" data-testid="ledger-by-rule">
           <caption className="text-left font-semibold">{t("totalsByRule")}</caption>
-          <thead><tr className="border-b-2 border-slate-400 text-left"><th scope="col" className="pr-6">{t("rule")}</th><th scope="col" className="text-right">{t("count")}</th></tr></thead>
+          <TableHead columns={[{ label: t("rule") }, { label: t("count"), numeric: true }]} />
           <tbody>
             {totals.byRule.map((r) => (
               <tr key={r.ruleNumber ?? 0} className="border-b border-slate-200">
@@ -55,7 +56,7 @@ export default async function LedgerPage({ params }: Props) {
         </table>
         <table className="text-sm" data-testid="ledger-by-group">
           <caption className="text-left font-semibold">{t("totalsByGroup")}</caption>
-          <thead><tr className="border-b-2 border-slate-400 text-left"><th scope="col" className="pr-6">{t("authorGroup")}</th><th scope="col" className="text-right">{t("count")}</th></tr></thead>
+          <TableHead columns={[{ label: t("authorGroup") }, { label: t("count"), numeric: true }]} />
           <tbody>
             {stakeholderGroups.map((g) => (
               <tr key={g} className="border-b border-slate-200" data-group={g}>
@@ -74,17 +75,7 @@ export default async function LedgerPage({ params }: Props) {
         <div className="mt-6 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="ledger">
             <caption className="sr-only">{t("ledgerTitle")}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400 text-left">
-                <th scope="col" className="py-2 pr-3">{t("when")}</th>
-                <th scope="col" className="px-2">{t("decision")}</th>
-                <th scope="col" className="px-2">{t("rule")}</th>
-                <th scope="col" className="px-2">{t("actor")}</th>
-                <th scope="col" className="px-2">{t("principle")}</th>
-                <th scope="col" className="px-2">{t("authorGroup")}</th>
-                <th scope="col" className="pl-2">{t("appeal")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={["when", "decision", "rule", "actor", "principle", "authorGroup", "appeal"].map((k) => ({ label: t(k) }))} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200" data-testid="ledger-row" data-action={r.action}>

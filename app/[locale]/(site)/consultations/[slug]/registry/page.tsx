@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RegistryTable } from "@/components/endorsements/registry-table";
+import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
@@ -46,14 +47,7 @@ export default async function RegistryPage({ params, searchParams }: Props) {
       <section aria-labelledby="counts-heading" className="mt-6">
         <h2 id="counts-heading" className="text-xl font-bold">{t("countsHeading")}</h2>
         <table className="mt-2 text-sm" data-testid="registry-counts">
-          <thead>
-            <tr className="border-b-2 border-slate-400 text-left">
-              <th scope="col" className="py-1 pr-4">{t("group")}</th>
-              <th scope="col" className="px-3 py-1 text-right">{t("organisations")}</th>
-              <th scope="col" className="px-3 py-1 text-right">{t("individuals")}</th>
-              <th scope="col" className="py-1 pl-3 text-right">{t("total")}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("group") }, { label: t("organisations"), numeric: true }, { label: t("individuals"), numeric: true }, { label: t("total"), numeric: true }]} />
           <tbody>
             {stakeholderGroups.map((g) => (
               <tr key={g} className="border-b border-slate-200" data-group={g}>

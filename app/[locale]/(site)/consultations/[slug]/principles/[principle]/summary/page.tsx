@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SummaryMarkdown } from "@/components/summaries/summary-markdown";
 import { VersionDiff } from "@/components/summaries/version-diff";
+import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
@@ -95,7 +96,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
       <section aria-labelledby="coverage-heading" className="mt-8">
         <h2 id="coverage-heading" className="text-2xl font-bold">{t("coverageHeading")}</h2>
         <table className="mt-2 text-sm" data-testid="coverage">
-          <thead><tr className="border-b-2 border-slate-400 text-left"><th scope="col" className="pr-6">{tst("group")}</th><th scope="col" className="px-3 text-right">{t("received")}</th><th scope="col" className="pl-3 text-right">{t("cited")}</th></tr></thead>
+          <TableHead columns={[{ label: tst("group") }, { label: t("received"), numeric: true }, { label: t("cited"), numeric: true }]} />
           <tbody>
             {stakeholderGroups.map((g) => {
               const row = coverage.find((c) => c.stakeholderGroup === g);
