@@ -31,6 +31,8 @@ test("with pre-moderation on, a new comment waits for approval and only its auth
     await expect(item).toContainText("Held for approval");
     await item.getByLabel("Approve and publish").check();
     await item.getByRole("button", { name: "Record decision" }).click();
+    // The decision is a server action; wait for the queue to drop the item before another page reads.
+    await expect(item).toHaveCount(0);
     await anon.goto(PRINCIPLE);
     await expect(anon.getByText(text)).toBeVisible();
     await authorContext.close();
