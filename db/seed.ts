@@ -103,6 +103,6 @@ export async function seedDemo(db: Db): Promise<void> {
       })
       .onConflictDoNothing();
   }
-  await seedDemoContributions(db);
   await seedClosedPilot(db);
+  await seedDemoContributions(db);
 }

@@ -1,26 +1,19 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, Field, inputClass, Notice } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changePassword } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
-import { formatDateTime } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/routing";
 
 export function PasswordForm() {
   const t = useTranslations("profile");
   const ts = useTranslations("signUp");
   const te = useTranslations("errors");
-  const locale = useLocale() as Locale;
   const [state, action] = useActionState(changePassword, initialFormState);
-  const err = (field: string) =>
-    state.errors[field] === "rateLimited" && state.retryAt
-      ? te("rateLimited", { time: formatDateTime(new Date(state.retryAt), locale) })
-      : state.errors[field]
-        ? te(state.errors[field])
-        : undefined;
+  const err = useErrorText(state);
   const summary = ["currentPassword", "newPassword"].filter((f) => state.errors[f]).map((f) => ({ field: f, message: err(f) ?? "" }));
   return (
     <form action={action} noValidate className="max-w-xl">

@@ -1,28 +1,21 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary, Field, inputClass } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signIn } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
-import { formatDateTime } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/routing";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("signIn");
   const te = useTranslations("errors");
-  const locale = useLocale() as Locale;
   const [state, action] = useActionState(signIn, initialFormState);
-  const formError = state.errors.form;
-  const message =
-    formError === "rateLimited" && state.retryAt
-      ? te("rateLimited", { time: formatDateTime(new Date(state.retryAt), locale) })
-      : formError
-        ? te(formError)
-        : undefined;
-  const emailError = state.errors.email ? te(state.errors.email) : undefined;
-  const passwordError = state.errors.password ? te(state.errors.password) : undefined;
+  const err = useErrorText(state);
+  const message = err("form");
+  const emailError = err("email");
+  const passwordError = err("password");
   const summary = [
     ...(message ? [{ field: "email", message }] : []),
     ...(emailError ? [{ field: "email", message: emailError }] : []),

@@ -1,14 +1,13 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitComment } from "@/lib/actions/comments";
 import { StanceChoice } from "./stance-choice";
 import { initialFormState } from "@/lib/actions/form-state";
-import { formatDateTime } from "@/lib/i18n/format";
-import type { Locale } from "@/lib/i18n/routing";
 
 interface Props {
   consultationSlug: string;
@@ -24,18 +23,11 @@ interface Props {
 export function CommentForm({ consultationSlug, principleSlug, formToken, stamp, organisations, parentId, idPrefix }: Props) {
   const t = useTranslations("comments");
   const te = useTranslations("errors");
-  const locale = useLocale() as Locale;
   const [state, action] = useActionState(submitComment, initialFormState);
   const v = state.values;
   const id = (name: string) => `${idPrefix}-${name}`;
-  const err = (field: string) => (state.errors[field] ? te(state.errors[field]) : undefined);
-  const formKey = state.errors.form ?? state.errors.formToken ?? state.errors.stamp ?? state.errors.website;
-  const formMessage =
-    formKey === "rateLimitedComment" && state.retryAt
-      ? te("rateLimitedComment", { time: formatDateTime(new Date(state.retryAt), locale) })
-      : formKey
-        ? te(formKey)
-        : undefined;
+  const err = useErrorText(state);
+  const formMessage = err("form") ?? err("formToken") ?? err("stamp") ?? err("website");
   const summary = [
     ...(formMessage ? [{ field: id("body"), message: formMessage }] : []),
     ...(["body", "stance", "capacity"] as const)

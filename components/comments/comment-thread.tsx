@@ -47,7 +47,10 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
     const kids = children.get(c.id) ?? [];
     const editing =
       view.editId === c.id && c.authorId === view.viewerId && c.body ? (
-        <EditCommentForm commentId={c.id} body={c.body} stance={c.stance} cancelHref={pageHref({}) + `#comment-${c.id}`} />
+        <>
+          <p className="mt-2"><a href={view.policyHref} className="text-blue-900 underline">{tm("policyLink")}</a></p>
+          <EditCommentForm commentId={c.id} body={c.body} stance={c.stance} cancelHref={pageHref({}) + `#comment-${c.id}`} />
+        </>
       ) : null;
     const replying =
       view.replyTo === c.id && view.canWrite && c.depth < 2 ? (

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { recordEndorsement } from "@/lib/actions/endorsements";
 import { initialFormState } from "@/lib/actions/form-state";
@@ -21,7 +22,7 @@ export function EndorseForm({ consultationSlug, target, returnTo, capacities }: 
   const [state, action] = useActionState(recordEndorsement, initialFormState);
   const v = state.values;
   const id = (n: string) => `endorse-${n}`;
-  const err = (f: string) => (state.errors[f] ? te(state.errors[f]) : undefined);
+  const err = useErrorText(state);
   const summary = ["form", "capacity", "statement", "target"].filter((f) => state.errors[f]).map((f) => ({ field: id(f === "statement" ? "statement" : "capacity"), message: err(f) ?? "" }));
   return (
     <form action={action} noValidate data-testid="endorse-form" className="mt-3">

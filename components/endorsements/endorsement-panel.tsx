@@ -43,7 +43,10 @@ export async function EndorsementPanel(p: Props) {
                 <form action={withdrawEndorsementAction}>
                   <input type="hidden" name="endorsementId" value={e.id} />
                   <input type="hidden" name="returnTo" value={p.returnTo} />
-                  <button type="submit" className="inline-flex min-h-11 cursor-pointer items-center text-blue-900 underline">{t("withdraw")}</button>
+                  <button type="submit" className="inline-flex min-h-11 cursor-pointer items-center text-blue-900 underline"
+                    aria-label={e.organisationName ? t("withdrawOrg", { organisation: e.organisationName }) : t("withdrawPersonal")}>
+                    {t("withdraw")}
+                  </button>
                 </form>
               ) : null}
             </li>

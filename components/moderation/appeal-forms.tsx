@@ -29,7 +29,7 @@ export function AppealForm({ decisionId }: { decisionId: number }) {
 }
 
 /** A different moderator's (or an admin's) outcome for an appeal. */
-export function AppealDecisionForm({ appealId }: { appealId: number }) {
+export function AppealDecisionForm({ appealId, queue }: { appealId: number; queue: string }) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitAppealDecision, initialFormState);
@@ -39,6 +39,7 @@ export function AppealDecisionForm({ appealId }: { appealId: number }) {
     <form action={action} noValidate data-testid="appeal-decision-form" className="mt-2">
       <ErrorSummary title={te("formHasErrors")} errors={err ? [{ field: id("outcome"), message: te(err) }] : []} />
       <input type="hidden" name="appealId" value={appealId} />
+      <input type="hidden" name="queue" value={queue} />
       <fieldset id={id("outcome")}>
         <legend className="font-semibold">{t("outcome")}</legend>
         {(["reversed", "upheld"] as const).map((o) => (

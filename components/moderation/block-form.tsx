@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitBlock } from "@/lib/actions/moderation";
 
-export function BlockForm(p: { userId: string; name: string; consultationId: string; blocked: boolean; rules: { id: string; label: string }[]; formId: string }) {
+export function BlockForm(p: { userId: string; name: string; consultationId: string; queue: string; blocked: boolean; rules: { id: string; label: string }[]; formId: string }) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitBlock, initialFormState);
@@ -17,6 +17,7 @@ export function BlockForm(p: { userId: string; name: string; consultationId: str
       <ErrorSummary title={te("formHasErrors")} errors={err ? [{ field: `${p.formId}-rule`, message: te(err) }] : []} />
       <input type="hidden" name="userId" value={p.userId} />
       <input type="hidden" name="consultationId" value={p.consultationId} />
+      <input type="hidden" name="queue" value={p.queue} />
       <input type="hidden" name="blocked" value={p.blocked ? "no" : "yes"} />
       {p.blocked ? null : (
         <>

@@ -12,9 +12,11 @@ interface Props {
   /** Decisions that apply to the comment's state. */
   actions: ("approve" | "keep" | "hide" | "restore")[];
   rules: { id: string; label: string }[];
+  /** The consultation whose queue to return to. */
+  queue: string;
 }
 
-export function DecisionForm({ commentId, actions, rules }: Props) {
+export function DecisionForm({ commentId, actions, rules, queue }: Props) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitDecision, initialFormState);
@@ -26,6 +28,7 @@ export function DecisionForm({ commentId, actions, rules }: Props) {
     <form action={action} noValidate data-testid="decision-form" className="mt-3 rounded bg-slate-50 p-3">
       <ErrorSummary title={te("formHasErrors")} errors={summary} />
       <input type="hidden" name="commentId" value={commentId} />
+      <input type="hidden" name="queue" value={queue} />
       <fieldset id={id("action")}>
         <legend className="font-semibold">{t("decisionLabel")}</legend>
         <FieldError name={id("action")} error={err("action")} />

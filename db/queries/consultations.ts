@@ -16,6 +16,9 @@ const consultationColumns = {
   preModeration: consultations.preModeration,
 };
 
+// The open consultation first, then the most recently opened.
+const featuredFirst = [desc(sql`${consultations.status} = 'open'`), desc(consultations.opensAt)] as const;
+
 export async function getConsultationBySlug(db: Db, slug: string) {
   const [row] = await db.select(consultationColumns).from(consultations).where(eq(consultations.slug, slug)).limit(1);
   return row;
@@ -27,9 +30,23 @@ export async function getFeaturedConsultation(db: Db) {
     .select(consultationColumns)
     .from(consultations)
     .where(ne(consultations.status, "draft"))
-    .orderBy(desc(sql`${consultations.status} = 'open'`), desc(consultations.opensAt))
+    .orderBy(...featuredFirst)
     .limit(1);
   return row;
+}
+
+/** Every consultation that is not a draft, the featured one first: what staff choose between. */
+export async function listConsultations(db: Db) {
+  return db
+    .select({ id: consultations.id, slug: consultations.slug, title: consultations.title, titleHi: consultations.titleHi, status: consultations.status })
+    .from(consultations)
+    .where(ne(consultations.status, "draft"))
+    .orderBy(...featuredFirst);
+}
+
+/** The consultation a staff page works on: the one named in its URL, else the featured one. */
+export async function getStaffConsultation(db: Db, slug: string | undefined) {
+  return slug ? getConsultationBySlug(db, slug) : getFeaturedConsultation(db);
 }
 
 export async function listPrinciples(db: Db, consultationId: string) {

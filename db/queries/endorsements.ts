@@ -2,7 +2,9 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 
 import type { Db } from "../client";
 import { endorsementEvents, endorsements, organisations, principles, users, type StakeholderGroup } from "../schema";
 import { endorsementSubject } from "@/lib/rules/endorsements";
+import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import { isUniqueViolation } from "./pg-errors";
+import { takeRateToken } from "./rate-limits";
 
 export interface EndorseParams {
   consultationId: string;
@@ -13,7 +15,13 @@ export interface EndorseParams {
   statement: string | null;
 }
 
-export type EndorseResult = { ok: true; id: number; alreadyActive: boolean };
+export type EndorseResult = { ok: true; id: number; alreadyActive: boolean } | { ok: false; error: "rateLimited"; retryAt: Date };
+
+class RateLimited extends Error {
+  constructor(readonly retryAt: Date) {
+    super("rate limited");
+  }
+}
 
 const targetKeyOf = (principleId: string | null) => principleId ?? "consultation";
 
@@ -31,9 +39,10 @@ function activeFor(p: { consultationId: string; targetKey: string; actorId: stri
 /**
  * Appends an "endorse" event and the derived endorsement in one transaction, serialised per (target, subject)
  * by an advisory lock; the partial unique indexes are the last word if anything slips past.
- * Endorsing what is already endorsed records nothing and returns the active endorsement.
+ * Endorsing what is already endorsed records nothing, takes no rate token and returns the active endorsement.
+ * A new endorsement takes a token from the actor's bucket in the same transaction.
  */
-export async function recordEndorsement(db: Db, p: EndorseParams, now = new Date()): Promise<EndorseResult> {
+export async function recordEndorsement(db: Db, p: EndorseParams, rate: BucketPolicy, now = new Date()): Promise<EndorseResult> {
   const targetKey = targetKeyOf(p.principleId);
   const subject = endorsementSubject({ endorserId: p.actorId, organisationId: p.organisationId });
   try {
@@ -41,6 +50,8 @@ export async function recordEndorsement(db: Db, p: EndorseParams, now = new Date
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`endorse:${p.consultationId}:${targetKey}:${subject}`}))`);
       const [active] = await tx.select({ id: endorsements.id }).from(endorsements).where(activeFor({ ...p, targetKey }));
       if (active) return { ok: true, id: active.id, alreadyActive: true } as const;
+      const token = await takeRateToken(tx, `endorse:${p.actorId}`, rate, now);
+      if (!token.ok) throw new RateLimited(token.retryAt);
       const [event] = await tx
         .insert(endorsementEvents)
         .values({ ...p, targetKey, action: "endorse", createdAt: now })
@@ -64,6 +75,7 @@ export async function recordEndorsement(db: Db, p: EndorseParams, now = new Date
       return { ok: true, id: row.id, alreadyActive: false } as const;
     });
   } catch (err) {
+    if (err instanceof RateLimited) return { ok: false, error: "rateLimited", retryAt: err.retryAt };
     if (isUniqueViolation(err)) {
       const [active] = await db.select({ id: endorsements.id }).from(endorsements).where(activeFor({ ...p, targetKey }));
       if (active) return { ok: true, id: active.id, alreadyActive: true };
@@ -160,8 +172,28 @@ export interface RegistryFilter {
 }
 
 /** The public registry: every endorsement, withdrawn ones included, with who, for whom and when. */
-export async function listRegistry(db: Db, consultationId: string, f: RegistryFilter = {}) {
-  return db
+function registryWhere(consultationId: string, f: RegistryFilter): SQL | undefined {
+  return and(
+    eq(endorsements.consultationId, consultationId),
+    f.group ? eq(endorsements.stakeholderGroup, f.group) : undefined,
+    f.target ? eq(endorsements.targetKey, f.target) : undefined,
+    f.asOf ? lt(endorsements.endorsedAt, f.asOf) : undefined,
+    f.asOf ? or(isNull(endorsements.withdrawnAt), gte(endorsements.withdrawnAt, f.asOf)) : undefined,
+  );
+}
+
+// Rows after entry `after` in the registry's order (group, then newest first); the anchor is read in SQL so
+// the timestamp keeps its full precision.
+const afterEntry = (after: number) => sql`exists (
+  select 1 from endorsements anchor where anchor.id = ${after} and (
+    ${endorsements.stakeholderGroup} > anchor.stakeholder_group
+    or (${endorsements.stakeholderGroup} = anchor.stakeholder_group and (
+      ${endorsements.endorsedAt} < anchor.endorsed_at
+      or (${endorsements.endorsedAt} = anchor.endorsed_at and ${endorsements.id} < anchor.id)))))`;
+
+/** A page of the public registry, `limit` entries after entry `after`; without a page, the whole registry. */
+export async function listRegistry(db: Db, consultationId: string, f: RegistryFilter = {}, page?: { after?: number; limit: number }) {
+  const query = db
     .select({
       id: endorsements.id,
       targetKey: endorsements.targetKey,
@@ -181,16 +213,15 @@ export async function listRegistry(db: Db, consultationId: string, f: RegistryFi
     .innerJoin(users, eq(users.id, endorsements.endorserId))
     .leftJoin(organisations, eq(organisations.id, endorsements.organisationId))
     .leftJoin(principles, eq(principles.id, endorsements.principleId))
-    .where(
-      and(
-        eq(endorsements.consultationId, consultationId),
-        f.group ? eq(endorsements.stakeholderGroup, f.group) : undefined,
-        f.target ? eq(endorsements.targetKey, f.target) : undefined,
-        f.asOf ? lt(endorsements.endorsedAt, f.asOf) : undefined,
-        f.asOf ? or(isNull(endorsements.withdrawnAt), gte(endorsements.withdrawnAt, f.asOf)) : undefined,
-      ),
-    )
+    .where(and(registryWhere(consultationId, f), page?.after ? afterEntry(page.after) : undefined))
     .orderBy(asc(endorsements.stakeholderGroup), desc(endorsements.endorsedAt), desc(endorsements.id));
+  return page ? query.limit(page.limit) : query;
+}
+
+/** How many entries the registry holds under a filter, withdrawn ones included. */
+export async function countRegistry(db: Db, consultationId: string, f: RegistryFilter = {}): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(endorsements).where(registryWhere(consultationId, f));
+  return Number(row?.n ?? 0);
 }
 
 export async function listEndorsementEvents(db: Db, consultationId: string) {

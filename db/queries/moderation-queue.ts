@@ -4,7 +4,8 @@ import { appeals, comments, moderationDecisions, moderationRules, notifications,
 
 /**
  * What waits for a moderator, oldest first: comments held by pre-moderation, comments with unsettled reports
- * (including those hidden automatically), and appeals not yet decided.
+ * (including those hidden automatically), and appeals not yet decided; then the hidden comments with no open
+ * report or appeal, newest first, so a moderator can restore one without waiting for an appeal.
  */
 export async function listModerationQueue(db: Db, consultationId: string) {
   const openReports = sql<number>`(select count(*)::int from ${reports} where ${reports.commentId} = ${comments.id} and ${reports.settledAt} is null)`;
@@ -19,6 +20,7 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       authorName: users.name,
       authorBlocked: sql<boolean>`${users.writeBlockedAt} is not null`,
       principleTitle: principles.title,
+      principleTitleHi: principles.titleHi,
       principleSlug: principles.slug,
       principlePosition: principles.position,
       parentId: comments.parentId,
@@ -51,6 +53,7 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       decisionId: appeals.decisionId,
       decisionAction: moderationDecisions.action,
       decisionActorId: moderationDecisions.actorId,
+      appellantId: appeals.appellantId,
       commentId: comments.id,
       body: comments.body,
       authorName: users.name,
@@ -62,7 +65,34 @@ export async function listModerationQueue(db: Db, consultationId: string) {
     .innerJoin(users, eq(users.id, moderationDecisions.subjectUserId))
     .where(and(eq(moderationDecisions.consultationId, consultationId), isNull(appeals.outcome)))
     .orderBy(asc(appeals.createdAt));
-  return { items, reports: itemReports, parents, appeals: pendingAppeals };
+  const hidden = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      stakeholderGroup: comments.stakeholderGroup,
+      authorId: comments.authorId,
+      authorName: users.name,
+      principleTitle: principles.title,
+      principleTitleHi: principles.titleHi,
+      principlePosition: principles.position,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .innerJoin(principles, eq(principles.id, comments.principleId))
+    .where(
+      and(
+        eq(comments.consultationId, consultationId),
+        eq(comments.state, "hidden"),
+        sql`${openReports} = 0`,
+        // A pending appeal is decided in the appeals list, by someone with no stake in the case.
+        sql`not exists (select 1 from ${appeals} inner join ${moderationDecisions} on ${moderationDecisions.id} = ${appeals.decisionId}
+              where ${moderationDecisions.commentId} = ${comments.id} and ${appeals.outcome} is null)`,
+      ),
+    )
+    .orderBy(desc(comments.id))
+    .limit(50);
+  return { items, reports: itemReports, parents, appeals: pendingAppeals, hidden };
 }
 
 /** The participant's notifications: each decision about their content or account, with any appeal. */

@@ -115,7 +115,8 @@ export type DecideResult = { ok: true; decisionId: number } | { ok: false; error
 /** Which state a decision moves a comment from and to; anything else is refused. */
 const transitions: Record<CommentDecision, { from: string[]; to: "published" | "hidden" }> = {
   approve: { from: ["awaiting_moderation"], to: "published" },
-  keep: { from: ["published", "hidden"], to: "published" },
+  // Keeping dismisses reports on a visible comment; bringing a hidden one back is a restore, which the ledger shows.
+  keep: { from: ["published"], to: "published" },
   hide: { from: ["published", "awaiting_moderation", "hidden"], to: "hidden" },
   restore: { from: ["hidden"], to: "published" },
 };
@@ -192,6 +193,16 @@ export async function fileAppeal(
   }
 }
 
+/** Whether this person ever hid this comment: they then have a stake in any appeal about it. */
+export async function hasHiddenComment(db: Db, commentId: number, actorId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: moderationDecisions.id })
+    .from(moderationDecisions)
+    .where(and(eq(moderationDecisions.commentId, commentId), eq(moderationDecisions.actorId, actorId), eq(moderationDecisions.action, "hide")))
+    .limit(1);
+  return Boolean(row);
+}
+
 export async function getAppeal(db: Db, id: number) {
   const [row] = await db
     .select({
@@ -200,6 +211,7 @@ export async function getAppeal(db: Db, id: number) {
       outcome: appeals.outcome,
       decisionActorId: moderationDecisions.actorId,
       commentId: moderationDecisions.commentId,
+      appellantId: appeals.appellantId,
     })
     .from(appeals)
     .innerJoin(moderationDecisions, eq(moderationDecisions.id, appeals.decisionId))

@@ -4,6 +4,7 @@ import { getConsultationBySlug, getPrinciple, listPrinciples } from "./consultat
 import { listActiveEndorsementsOf } from "./endorsements";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "./statistics";
 import { listMembershipsOfUser } from "./users";
+import { signableOrganisationIds } from "@/lib/rules/capacity";
 
 /**
  * Everything the principle page reads, in one place, so that its statement count can be measured: it does not
@@ -25,7 +26,7 @@ export async function getPrinciplePageData(
     countCommentsByGroupAndStance(db, { consultationId: consultation.id, principleId: principle.id }),
     countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: principle.id }),
     p.viewerId
-      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: p.viewerId, organisationIds: memberships.map((m) => m.organisationId) })
+      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: p.viewerId, organisationIds: signableOrganisationIds(memberships) })
       : Promise.resolve([]),
   ]);
   return { consultation, principle, memberships, principles, page, total, commentStats, endorsementStats, active };

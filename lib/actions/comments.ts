@@ -8,6 +8,7 @@ import { createComment, editComment, withdrawComment } from "@/lib/commands/comm
 import { auditIfDenied } from "@/lib/auth/audit-events";
 import { authSecret } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signFormStamp } from "@/lib/rules/form-timing";
 import { commentFields, commentSchema, editCommentFields, editCommentSchema, withdrawCommentSchema } from "@/lib/validation/comments";
 import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
 import type { FormState } from "./form-state";
@@ -18,13 +19,23 @@ async function permalink(id: number): Promise<string> {
   return `/${await getLocale()}/comments/${id}`;
 }
 
+/**
+ * An expired or foreign form gets a new token and stamp with the text it carried, so sending it again works
+ * instead of failing the same way forever.
+ */
+function renewForm(state: FormState): FormState {
+  const expired = Object.values(state.errors).includes("formExpired");
+  if (!expired) return state;
+  return { ...state, values: { ...state.values, formToken: crypto.randomUUID(), stamp: signFormStamp(Date.now(), authSecret()) } };
+}
+
 /** New comment or reply. Success redirects to the comment (PRG); an error re-renders with the text kept. */
 export async function submitComment(_prev: FormState, formData: FormData): Promise<FormState> {
   const raw = formFields(formData, [...commentFields, "consultationSlug", "principleSlug"]);
   const { consultationSlug = "", principleSlug = "", ...fields } = raw;
   const values = { ...fields };
   const parsed = commentSchema.safeParse(fields);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values };
+  if (!parsed.success) return renewForm({ status: "error", errors: fieldErrorKeys(parsed.error.issues), values });
   const locale = await getLocale();
   const db = await getDb();
   const user = await getCurrentUser();
@@ -41,7 +52,7 @@ export async function submitComment(_prev: FormState, formData: FormData): Promi
     return { status: "error", errors: { form: "rateLimitedComment" }, values, retryAt: result.retryAt.toISOString() };
   }
   const field = result.error === "capacityInvalid" ? "capacity" : "form";
-  return { status: "error", errors: { [field]: result.error }, values };
+  return renewForm({ status: "error", errors: { [field]: result.error }, values });
 }
 
 export async function saveCommentEdit(_prev: FormState, formData: FormData): Promise<FormState> {

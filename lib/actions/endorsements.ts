@@ -21,6 +21,9 @@ export async function recordEndorsement(_prev: FormState, formData: FormData): P
   const user = await getCurrentUser();
   const result = await endorse(db, user, { consultationSlug, input: parsed.data });
   await auditIfDenied(db, user, "recordEndorsement", result, { type: "consultation", id: consultationSlug });
+  if (!result.ok && result.error === "rateLimited") {
+    return { status: "error", errors: { form: "rateLimitedEndorsement" }, values: fields, retryAt: result.retryAt.toISOString() };
+  }
   if (!result.ok) {
     const field = result.error === "capacityInvalid" ? "capacity" : "form";
     return { status: "error", errors: { [field]: result.error }, values: fields };

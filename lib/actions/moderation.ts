@@ -18,6 +18,7 @@ import {
   decisionSchema,
   reportFields,
   reportSchema,
+  queueSlugSchema,
   thresholdSchema,
 } from "@/lib/validation/moderation";
 import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
@@ -26,6 +27,12 @@ import type { FormState } from "./form-state";
 async function done(path: string): Promise<never> {
   revalidatePath("/", "layout");
   redirect(`/${await getLocale()}${path}`);
+}
+
+/** Back to the queue the form was on (staff pages take the consultation from the URL). */
+function queuePath(slug: FormDataEntryValue | null): string {
+  const parsed = queueSlugSchema.safeParse(slug);
+  return parsed.success ? `/moderate?consultation=${parsed.data}` : "/moderate";
 }
 
 export async function submitReport(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -51,7 +58,7 @@ export async function submitDecision(_prev: FormState, formData: FormData): Prom
   await auditIfDenied(db, user, "submitDecision", result, { type: "comment", id: String(d.commentId) });
   if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
   await auditEvent(db, user, "moderation.decision", { type: "comment", id: String(d.commentId) }, { action: d.action, decision: result.decisionId });
-  return done("/moderate");
+  return done(queuePath(formData.get("queue")));
 }
 
 export async function submitAppeal(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -76,7 +83,7 @@ export async function submitAppealDecision(_prev: FormState, formData: FormData)
   await auditIfDenied(db, user, "submitAppealDecision", result, { type: "appeal", id: String(parsed.data.appealId) });
   if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
   await auditEvent(db, user, "moderation.appeal_decided", { type: "appeal", id: String(parsed.data.appealId) }, { outcome: parsed.data.outcome });
-  return done("/moderate");
+  return done(queuePath(formData.get("queue")));
 }
 
 export async function submitBlock(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -96,7 +103,7 @@ export async function submitBlock(_prev: FormState, formData: FormData): Promise
   await auditIfDenied(db, user, "submitBlock", result, { type: "user", id: p.userId });
   if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
   await auditEvent(db, user, "moderation.decision", { type: "user", id: p.userId }, { action: p.blocked === "yes" ? "block" : "unblock" });
-  return done("/moderate");
+  return done(queuePath(formData.get("queue")));
 }
 
 export async function togglePreModeration(formData: FormData): Promise<void> {
@@ -107,7 +114,7 @@ export async function togglePreModeration(formData: FormData): Promise<void> {
   const result = await setPreModeration(db, user, { consultationSlug: slug, on });
   await auditIfDenied(db, user, "togglePreModeration", result, { type: "consultation", id: slug });
   if (result.ok) await auditEvent(db, user, "consultation.settings", { type: "consultation", id: slug }, { preModeration: on });
-  await done("/moderate");
+  await done(queuePath(slug));
 }
 
 export async function submitAutoHideThreshold(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -120,5 +127,5 @@ export async function submitAutoHideThreshold(_prev: FormState, formData: FormDa
   await auditIfDenied(db, user, "submitAutoHideThreshold", result, { type: "consultation", id: parsed.data.consultationSlug });
   if (!result.ok) return { status: "error", errors: { threshold: result.error }, values: raw };
   await auditEvent(db, user, "consultation.settings", { type: "consultation", id: parsed.data.consultationSlug }, { autoHideThreshold: parsed.data.threshold });
-  return done("/moderate");
+  return done(queuePath(parsed.data.consultationSlug));
 }

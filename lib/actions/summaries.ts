@@ -4,6 +4,7 @@ import { getLocale } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { getConsultationById, getPrincipleById } from "@/db/queries/consultations";
 import { summarySections, type SummaryContent } from "@/db/schema/summaries";
 import { publishReport } from "@/lib/commands/reports";
 import { publishSummary, saveSummary } from "@/lib/commands/summaries";
@@ -44,7 +45,10 @@ export async function submitSummary(_prev: SummaryFormState, formData: FormData)
     };
   }
   revalidatePath("/", "layout");
-  redirect(`/${await getLocale()}/moderate/summaries?published=${published.version}`);
+  const principle = await getPrincipleById(db, parsed.data.principleId);
+  const consultation = principle ? await getConsultationById(db, principle.consultationId) : undefined;
+  const which = consultation ? `consultation=${consultation.slug}&` : "";
+  redirect(`/${await getLocale()}/moderate/summaries?${which}published=${published.version}`);
 }
 
 export async function submitConsultationReport(_prev: FormState, formData: FormData): Promise<FormState> {

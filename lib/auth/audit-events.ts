@@ -4,7 +4,7 @@ import type { SessionUser } from "@/db/queries/users";
 import { clientAddress } from "./client-address";
 
 // Refusals that are about who may do what (not about bad input) belong in the audit log.
-const AUTHORISATION_ERRORS = new Set(["unauthenticated", "forbidden", "capacityInvalid", "blocked", "ownDecision"]);
+const AUTHORISATION_ERRORS = new Set(["unauthenticated", "forbidden", "capacityInvalid", "blocked", "ownDecision", "ownCommentDecision"]);
 
 /** Records an event for the current request: who, from which address, about what. */
 export async function auditEvent(

@@ -4,19 +4,23 @@ import { getEndorsement, recordEndorsement as recordEndorsementQuery, withdrawEn
 import { listMembershipsOfUser } from "@/db/queries/users";
 import { maySignFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { ENDORSEMENT_RATE, type BucketPolicy } from "@/lib/rules/token-bucket";
 import type { EndorsementInput } from "@/lib/validation/comments";
 import { isWriteBlocked, type Actor, type Denied } from "./actor";
 
 export type EndorseCommandResult =
   | { ok: true; id: number; alreadyActive: boolean }
   | Denied
-  | { ok: false; error: "capacityInvalid" | "targetInvalid" };
+  | { ok: false; error: "capacityInvalid" | "targetInvalid" }
+  | { ok: false; error: "rateLimited"; retryAt: Date };
 
 export async function endorse(
   db: Db,
   actor: Actor,
   p: { consultationSlug: string; input: EndorsementInput },
   now = new Date(),
+  /** Tests of concurrency pass a wider bucket so the limit does not decide their outcome. */
+  rate: BucketPolicy = ENDORSEMENT_RATE,
 ): Promise<EndorseCommandResult> {
   if (!actor) return { ok: false, error: "unauthenticated" };
   if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
@@ -48,6 +52,7 @@ export async function endorse(
       stakeholderGroup,
       statement: p.input.statement || null,
     },
+    rate,
     now,
   );
 }

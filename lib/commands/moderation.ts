@@ -7,11 +7,13 @@ import {
   fileReport,
   getAppeal,
   getDecision,
+  hasHiddenComment,
   setWriteBlock,
   settleAppeal,
   type CommentDecision,
 } from "@/db/queries/moderation";
 import { setAutoHideThreshold as setAutoHideThresholdQuery, setPreModeration as setPreModerationQuery } from "@/db/queries/consultation-settings";
+import { listModerationRules } from "@/db/queries/moderation-rules";
 import { getSessionUser } from "@/db/queries/users";
 import type { ReportReason } from "@/db/schema/enums";
 import { isModerator, isWriteBlocked, type Actor, type Denied } from "./actor";
@@ -35,9 +37,12 @@ export async function moderateComment(
   actor: Actor,
   p: { commentId: number; action: CommentDecision; ruleId: string | null; note: string },
   now = new Date(),
-): Promise<{ ok: true; decisionId: number } | Denied | { ok: false; error: "invalidTransition" | "ruleInvalid" }> {
+): Promise<{ ok: true; decisionId: number } | Denied | { ok: false; error: "invalidTransition" | "ruleInvalid" | "ownCommentDecision" }> {
   if (!actor) return { ok: false, error: "unauthenticated" };
   if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  // Nobody moderates their own words: another moderator decides on a moderator's comment.
+  const comment = await getCommentForAuthor(db, p.commentId);
+  if (comment?.authorId === actor.id) return { ok: false, error: "ownCommentDecision" };
   return decideOnComment(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
 }
 
@@ -67,7 +72,9 @@ export async function decideAppeal(
   if (!isModerator(actor)) return { ok: false, error: "forbidden" };
   const appeal = await getAppeal(db, p.appealId);
   if (!appeal) return { ok: false, error: "notFound" };
-  if (appeal.decisionActorId === actor.id) return { ok: false, error: "ownDecision" };
+  // Whoever made the contested decision, hid the comment at any point, or filed the appeal has a stake in it.
+  if (appeal.decisionActorId === actor.id || appeal.appellantId === actor.id) return { ok: false, error: "ownDecision" };
+  if (appeal.commentId && (await hasHiddenComment(db, appeal.commentId, actor.id))) return { ok: false, error: "ownDecision" };
   return settleAppeal(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
 }
 
@@ -76,7 +83,7 @@ export async function blockParticipant(
   actor: Actor,
   p: { userId: string; consultationId: string; blocked: boolean; ruleId: string | null; note: string },
   now = new Date(),
-): Promise<{ ok: true } | Denied | { ok: false; error: "ruleRequired" | "unchanged" }> {
+): Promise<{ ok: true } | Denied | { ok: false; error: "ruleRequired" | "ruleInvalid" | "unchanged" }> {
   if (!actor) return { ok: false, error: "unauthenticated" };
   if (!isModerator(actor)) return { ok: false, error: "forbidden" };
   if (p.userId === actor.id) return { ok: false, error: "forbidden" };
@@ -87,6 +94,7 @@ export async function blockParticipant(
   if (subject.role !== "participant") return { ok: false, error: "forbidden" };
   const consultation = await getConsultationById(db, p.consultationId);
   if (!consultation) return { ok: false, error: "notFound" };
+  if (p.ruleId && !(await listModerationRules(db, consultation.id)).some((r) => r.id === p.ruleId)) return { ok: false, error: "ruleInvalid" };
   const changed = await setWriteBlock(db, { ...p, actorId: actor.id, actorRole: actor.role }, now);
   return changed ? { ok: true } : { ok: false, error: "unchanged" };
 }

@@ -15,3 +15,8 @@ export function maySignFor(memberships: readonly MembershipStanding[], organisat
     (m) => m.organisationId === organisationId && m.membershipVerified && m.organisationVerified && m.maySign,
   );
 }
+
+/** The organisations this person may sign for: only their endorsements are theirs to see and withdraw here. */
+export function signableOrganisationIds(memberships: readonly MembershipStanding[]): string[] {
+  return memberships.filter((m) => maySignFor(memberships, m.organisationId)).map((m) => m.organisationId);
+}

@@ -7,6 +7,13 @@ export interface BucketPolicy {
 /** Comments: a burst of 5, then one every 20 seconds. */
 export const COMMENT_RATE: BucketPolicy = { capacity: 5, refillMs: 20_000 };
 
+/**
+ * Endorsements: enough at once for the Call and all nine principles, personally and for one organisation,
+ * then one a minute, so endorse-and-withdraw cycles cannot flood the public registry. Withdrawing is never
+ * limited: nobody should be held to an endorsement they want to take back.
+ */
+export const ENDORSEMENT_RATE: BucketPolicy = { capacity: 20, refillMs: 60_000 };
+
 export interface BucketState {
   tokens: number;
   updatedAt: Date;

@@ -46,3 +46,6 @@ export const thresholdSchema = z.object({
   consultationSlug: z.string().min(1).max(200),
   threshold: z.coerce.number("thresholdInvalid").int("thresholdInvalid").min(1, "thresholdInvalid").max(50, "thresholdInvalid"),
 });
+
+/** Which consultation's queue a moderation form returns to; anything else returns to the default queue. */
+export const queueSlugSchema = z.string().regex(/^[a-z0-9-]{1,100}$/);

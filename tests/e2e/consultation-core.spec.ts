@@ -121,6 +121,24 @@ async function principleId(page: Page): Promise<string> {
   return (await page.getByTestId("endorse-form").locator('input[name="target"]').inputValue()) || "";
 }
 
+test("an expired comment form keeps the text, and sending it again goes through", async ({ page }) => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  await signUp(page, { name: `Late Writer ${tag}`, email: uniqueEmail("late"), password: STRONG_PASSWORD, group: "technical_community" });
+  await page.goto(PRINCIPLE);
+  const form = page.getByTestId("comment-form");
+  // A form left open for more than a day carries a stamp that no longer passes; a forged one stands in for it.
+  await form.locator('input[name="stamp"]').evaluate((el: HTMLInputElement) => {
+    el.value = "1.stale";
+  });
+  const text = `Patch management should be taught in every polytechnic ${tag}.`;
+  await writeComment(page, form, text);
+  await expect(page.getByTestId("error-summary")).toContainText("This form has expired. Your text is kept");
+  await expect(form.getByLabel(/Your comment/)).toHaveValue(text);
+  await form.getByRole("button", { name: /Publish/ }).click();
+  await expect(page).toHaveURL(/#comment-\d+$/);
+  await expect(commentByText(page, text)).toBeVisible();
+});
+
 test("the registry filters by group and downloads as CSV", async ({ page, request }) => {
   await page.goto("/en/consultations/paris-call/registry");
   await page.locator("#filter-group").selectOption("academia");

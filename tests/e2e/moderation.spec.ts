@@ -53,8 +53,10 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   await item.getByTestId("decision-form").getByLabel("Rule", { exact: true }).selectOption({ label: "Rule 3: No spam or advertising" });
   await item.getByTestId("decision-form").getByLabel("Note").fill("Promotional text.");
   await item.getByRole("button", { name: "Record decision" }).click();
-  await expect(mod).toHaveURL(/\/en\/moderate$/);
+  await expect(mod).toHaveURL(/\/en\/moderate\?consultation=paris-call$/);
   await expect(mod.locator(`[data-testid="queue-item"][data-comment-id="${commentId}"]`)).toHaveCount(0);
+  // Until someone appeals, the hidden comment waits under "Hidden comments", where it could be restored.
+  await expect(mod.locator(`[data-testid="hidden-item"][data-comment-id="${commentId}"]`).getByLabel("Restore")).toBeVisible();
 
   await anon.goto(PRINCIPLE);
   await expect(anon.locator(`#comment-${commentId}`).getByTestId("hidden-notice")).toHaveText("Hidden by moderators under rule 3.");
@@ -86,7 +88,7 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   const appeal = admin.getByTestId("appeal-item").filter({ hasText: "research point" });
   await appeal.getByLabel("Reverse: restore the comment").check();
   await appeal.getByRole("button", { name: "Record outcome" }).click();
-  await expect(admin).toHaveURL(/\/en\/moderate$/);
+  await expect(admin).toHaveURL(/\/en\/moderate\?consultation=paris-call$/);
 
   await anon.goto(PRINCIPLE);
   await expect(anon.getByText(text)).toBeVisible();
@@ -141,7 +143,7 @@ test("a participant cannot open the moderation pages", async ({ page }) => {
 for (const locale of ["en", "hi"] as const) {
   test(`axe: queue, ledger, policy, notifications and admin pages (${locale})`, async ({ page }) => {
     await signIn(page, "sanjay.gupta@samvad.example", DEMO, locale);
-    for (const path of ["/moderate", "/moderate/organisations", "/consultations/paris-call/ledger", "/consultations/paris-call/moderation-policy", "/notifications", "/admin/users", "/admin/audit"]) {
+    for (const path of ["/moderate", "/moderate?consultation=paris-call-pilot", "/moderate/organisations", "/consultations/paris-call/ledger", "/consultations/paris-call/moderation-policy", "/notifications", "/admin/users", "/admin/audit"]) {
       await page.goto(`/${locale}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }

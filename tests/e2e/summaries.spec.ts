@@ -64,15 +64,34 @@ test("participants cannot open the summary editor; drafts are not public", async
   expect(res?.status()).toBe(404);
 });
 
-test("a closed consultation is read-only, and its report is published with charts (without JavaScript)", async ({ browser }) => {
+test("a closed consultation is read-only; its summary is written after closing, and its report is published with charts and the summary (without JavaScript)", async ({ browser }) => {
   const anon = await browser.newPage();
   await anon.goto("/en/consultations/paris-call-pilot/principles/cyber-hygiene");
   await expect(anon.getByTestId("read-only-notice")).toContainText("This consultation is closed");
   await expect(anon.getByTestId("comment-form")).toHaveCount(0);
 
+  // The pilot's comments, read from its principle page: a Hindi one from government, one from civil society.
+  await anon.goto("/en/consultations/paris-call-pilot/principles/protect-individuals-and-infrastructure");
+  const pilotComments = anon.getByTestId("comment");
+  const government = await pilotComments.filter({ hasText: "महत्वपूर्ण अवसंरचना" }).getAttribute("data-comment-id");
+  const civil = await pilotComments.filter({ hasText: "published instead of kept confidential" }).getAttribute("data-comment-id");
+
   const adminContext = await browser.newContext({ javaScriptEnabled: false });
   const admin = await adminContext.newPage();
   await signIn(admin, "sanjay.gupta@samvad.example", DEMO);
+  // The editor opens on the open consultation; the picker leads to the closed pilot.
+  await admin.goto("/en/moderate/summaries");
+  await admin.getByTestId("consultation-picker").getByRole("link", { name: /pilot/ }).click();
+  await expect(admin.getByTestId("consultation-picker").getByRole("link", { name: /pilot/ })).toHaveAttribute("aria-current", "page");
+  await admin.getByRole("link", { name: /Edit the summary of principle 1/ }).click();
+  const editor = admin.getByTestId("summary-editor");
+  await editor.getByLabel("Overview").fill(`The pilot backed protecting critical systems and asked for a published list [#${government}] [#${civil}].`);
+  await editor.getByLabel("Government").fill(`The ministry supports the principle and would start from systems already declared critical [#${government}].`);
+  await editor.getByLabel("Civil society").fill(`Civil society wants the people whose data these systems hold protected too [#${civil}].`);
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(admin.getByTestId("summary-published")).toHaveText("Version 1 published.");
+  await expect(admin).toHaveURL(/consultation=paris-call-pilot/);
+
   await admin.goto("/en/consultations/paris-call-pilot/report");
   await admin.getByLabel("Introduction").fill("Short");
   await admin.getByRole("button", { name: "Publish the report" }).click();
@@ -85,6 +104,7 @@ test("a closed consultation is read-only, and its report is published with chart
   await expect(anon.getByTestId("chart-report-comments")).toBeVisible();
   await expect(anon.locator('[data-testid="chart-report-comments"] svg[role="img"]')).toHaveCount(1);
   await expect(anon.getByRole("heading", { name: /Principle 1:/ })).toBeVisible();
+  await expect(anon.getByText("The pilot backed protecting critical systems and asked for a published list")).toBeVisible();
   await adminContext.close();
   await anon.close();
 });

@@ -78,6 +78,20 @@ describe.each(testEngines())("database on %s", (engine) => {
     const principles = await listPrinciples(h.db, consultation!.id);
     expect(principles.map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(principles.every((p) => p.titleHi && p.titleHi.length > 0)).toBe(true);
+
+    // The closed pilot has its own comments and endorsements, all dated inside its window.
+    const pilot = rowsOf<{ comments: number; outside: number; endorsements: number }>(
+      await h.db.execute(sql`
+        select (select count(*)::int from comments m where m.consultation_id = c.id) as comments,
+               (select count(*)::int from comments m where m.consultation_id = c.id
+                  and not (m.created_at >= c.opens_at and m.created_at < c.closes_at)) as outside,
+               (select count(*)::int from endorsement_events e where e.consultation_id = c.id
+                  and e.created_at >= c.opens_at and e.created_at < c.closes_at) as endorsements
+        from consultations c where c.slug = 'paris-call-pilot'`),
+    );
+    expect(pilot[0]).toMatchObject({ outside: 0 });
+    expect(Number(pilot[0]?.comments)).toBeGreaterThan(0);
+    expect(Number(pilot[0]?.endorsements)).toBeGreaterThan(0);
   });
 
   it("re-running the migrator on a migrated database changes nothing", async () => {

@@ -1,12 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { listAllEndorsements, listEndorsementEvents, listRegistry } from "@/db/queries/endorsements";
+import { countRegistry, listAllEndorsements, listEndorsementEvents, listRegistry, recordEndorsement } from "@/db/queries/endorsements";
 import { consultations, endorsementEvents, endorsements } from "@/db/schema";
 import { endorse, withdrawEndorsement } from "@/lib/commands/endorsements";
 import { endorsementSubject, replayEndorsements } from "@/lib/rules/endorsements";
+import { ENDORSEMENT_RATE, type BucketPolicy } from "@/lib/rules/token-bucket";
 import type { EndorsementInput } from "@/lib/validation/comments";
-import { freshDatabase, testEngines } from "../support/engines";
+import { countRows, freshDatabase, testEngines } from "../support/engines";
 import {
   addMembership,
   expectNoWrites,
@@ -18,6 +19,9 @@ import {
   rows,
   type SignedIn,
 } from "./consultation-fixtures";
+
+// The interleaving test is about locks, not the rate limit (tested on its own below), so it lifts the limit.
+const UNLIMITED: BucketPolicy = { capacity: 10_000, refillMs: 1 };
 
 const input = (target: string, capacity: string = "personal", statement = ""): EndorsementInput => ({ target, capacity, statement });
 
@@ -127,7 +131,7 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
 
       // Start with some endorsements active, so early withdrawals have something to withdraw.
       for (const [i, s] of speakers.entries()) {
-        const r = await endorse(h.db, s.actor, { consultationSlug: c.slug, input: input(targets[i % 3]!, s.organisationId ?? "personal") });
+        const r = await endorse(h.db, s.actor, { consultationSlug: c.slug, input: input(targets[i % 3]!, s.organisationId ?? "personal") }, new Date(), UNLIMITED);
         expect(r.ok).toBe(true);
       }
       const eventsBefore = await listEndorsementEvents(h.db, c.consultationId);
@@ -145,10 +149,13 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
           // A short random start spreads the requests so reads, endorsements and withdrawals interleave.
           await new Promise((resolve) => setTimeout(resolve, delayMs));
           if (action === "endorse") {
-            const r = await endorse(h.db, speaker.actor, {
-              consultationSlug: c.slug,
-              input: input(target, speaker.organisationId ?? "personal"),
-            });
+            const r = await endorse(
+              h.db,
+              speaker.actor,
+              { consultationSlug: c.slug, input: input(target, speaker.organisationId ?? "personal") },
+              new Date(),
+              UNLIMITED,
+            );
             return { action, r };
           }
           const [active] = await activeOf(c.consultationId, target, { endorserId: speaker.actor.id, organisationId: speaker.organisationId });
@@ -201,6 +208,42 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
       for (const actions of bySubject.values()) {
         actions.forEach((action, i) => expect(action).toBe(i % 2 === 0 ? "endorse" : "withdraw"));
       }
+    });
+  });
+
+  describe("rate limit", () => {
+    it("endorse-and-withdraw cycles stop at the burst; re-endorsing an active target and withdrawing are never refused", async () => {
+      const { consultationId, principles } = await parisCall(h.db);
+      const target = principles[4]!.id;
+      const a = await newActor(h.db);
+      const start = new Date();
+      const at = (ms: number) => new Date(start.getTime() + ms);
+      let last: Awaited<ReturnType<typeof endorse>> | undefined;
+      for (let i = 0; i < ENDORSEMENT_RATE.capacity; i++) {
+        last = await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(i));
+        expect(last).toMatchObject({ ok: true, alreadyActive: false });
+        // Endorsing what is already endorsed records nothing, so it must not cost a token either.
+        expect(await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(i))).toMatchObject({ ok: true, alreadyActive: true });
+        if (last.ok) expect(await withdrawEndorsement(h.db, a, { endorsementId: last.id }, at(i))).toEqual({ ok: true });
+      }
+      const eventsBefore = await countRows(h, "endorsement_events");
+      const refused = await endorse(h.db, a, { consultationSlug: PARIS, input: input(target, "personal", "Once more.") }, at(1000));
+      expect(refused).toMatchObject({ ok: false, error: "rateLimited" });
+      // Twenty tokens spent in the first 20 ms: the next one is whole a minute after the start.
+      const retryAt = !refused.ok && "retryAt" in refused ? refused.retryAt.getTime() : 0;
+      expect(retryAt).toBeGreaterThanOrEqual(at(ENDORSEMENT_RATE.refillMs - 1).getTime());
+      expect(retryAt).toBeLessThanOrEqual(at(ENDORSEMENT_RATE.refillMs + 1).getTime());
+      expect(await countRows(h, "endorsement_events")).toBe(eventsBefore);
+      expect(await activeOf(consultationId, target, { endorserId: a.id, organisationId: null })).toEqual([]);
+
+      // Someone else is not affected by this person's bucket.
+      const b = await newActor(h.db);
+      expect(await endorse(h.db, b, { consultationSlug: PARIS, input: input(target) }, at(1000))).toMatchObject({ ok: true, alreadyActive: false });
+
+      // One refill later, one more endorsement goes through; it can still be withdrawn at once.
+      const again = await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(ENDORSEMENT_RATE.refillMs + 1));
+      expect(again).toMatchObject({ ok: true, alreadyActive: false });
+      if (again.ok) expect(await withdrawEndorsement(h.db, a, { endorsementId: again.id }, at(ENDORSEMENT_RATE.refillMs + 100))).toEqual({ ok: true });
     });
   });
 
@@ -334,6 +377,45 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
       const [event] = await h.db.select().from(endorsementEvents).where(eq(endorsementEvents.id, row!.withdrawnEventId!));
       expect(event).toMatchObject({ action: "withdraw", organisationId: org, actorId: otherSigner.id, targetKey: "consultation" });
       expect(await activeOf(consultationId, "consultation", { endorserId: signer.id, organisationId: org })).toHaveLength(0);
+    });
+  });
+
+  describe("registry pages", () => {
+    it("walking the registry 100 entries at a time visits every entry once, in the order of the whole list", async () => {
+      const c = await newConsultation(h.db, { principleCount: 1 });
+      const groups = ["government", "private_sector", "civil_society", "technical_community", "academia"] as const;
+      const start = new Date();
+      // 230 entries in five groups; every three share one timestamp, so the order must fall back to the id.
+      for (let i = 0; i < 230; i++) {
+        const group = groups[i % groups.length]!;
+        const actor = await newActor(h.db, group);
+        const r = await recordEndorsement(
+          h.db,
+          { consultationId: c.consultationId, principleId: null, actorId: actor.id, organisationId: null, stakeholderGroup: group, statement: null },
+          ENDORSEMENT_RATE,
+          new Date(start.getTime() - Math.floor(i / 3) * 1000),
+        );
+        expect(r.ok).toBe(true);
+      }
+      const whole = await listRegistry(h.db, c.consultationId);
+      expect(whole).toHaveLength(230);
+      expect(await countRegistry(h.db, c.consultationId)).toBe(230);
+
+      const walked: number[] = [];
+      let after: number | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await listRegistry(h.db, c.consultationId, {}, { after, limit: 100 });
+        walked.push(...page.map((r) => r.id));
+        if (page.length < 100) break;
+        after = page.at(-1)!.id;
+      }
+      expect(walked).toEqual(whole.map((r) => r.id));
+
+      // A filter applies to pages and count alike.
+      const academia = await listRegistry(h.db, c.consultationId, { group: "academia" }, { limit: 100 });
+      expect(academia.every((r) => r.stakeholderGroup === "academia")).toBe(true);
+      expect(academia).toHaveLength(await countRegistry(h.db, c.consultationId, { group: "academia" }));
+      expect(academia).toHaveLength(46);
     });
   });
 

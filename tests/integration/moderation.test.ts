@@ -185,6 +185,67 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect((await commentState(commentId))?.state).toBe("published");
     });
 
+    it("keep is refused on a hidden comment, automatically or by a moderator, and writes nothing; a restore brings it back, in the ledger", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const moderator = await newStaff(h.db, "moderator");
+      const autoHidden = await postComment(h.db, await newActor(h.db), c);
+      await report(await newActor(h.db), autoHidden);
+      expect(await report(await newActor(h.db), autoHidden)).toEqual({ ok: true, autoHidden: true });
+      const { commentId: byModerator } = await hiddenComment(c, await newActor(h.db), moderator);
+
+      for (const commentId of [autoHidden, byModerator]) {
+        const r = await expectUnchanged(h, () => moderateComment(h.db, moderator, { commentId, action: "keep", ruleId: null, note: "" }));
+        expect(r).toEqual({ ok: false, error: "invalidTransition" });
+        expect((await commentState(commentId))?.state).toBe("hidden");
+      }
+      // The automatic hide still waits with its open reports: a keep did not settle them.
+      expect((await listModerationQueue(h.db, c.consultationId)).items).toMatchObject([{ id: autoHidden, state: "hidden", openReports: 2 }]);
+
+      // Bringing it back is a restore, which the public ledger lists.
+      const restored = await moderateComment(h.db, moderator, { commentId: autoHidden, action: "restore", ruleId: null, note: "" });
+      if (!restored.ok) throw new Error(`restore refused: ${restored.error}`);
+      expect((await commentState(autoHidden))?.state).toBe("published");
+      expect((await listLedger(h.db, c.consultationId)).find((l) => l.id === restored.decisionId)).toMatchObject({
+        action: "restore",
+        commentId: autoHidden,
+        actorRole: "moderator",
+      });
+
+      // On a visible comment, keep dismisses its reports and is not a removal the ledger lists.
+      const visible = await postComment(h.db, await newActor(h.db), c);
+      await report(await newActor(h.db), visible);
+      const kept = await moderateComment(h.db, moderator, { commentId: visible, action: "keep", ruleId: null, note: "" });
+      if (!kept.ok) throw new Error(`keep refused: ${kept.error}`);
+      expect((await commentState(visible))?.state).toBe("published");
+      expect((await h.db.select({ settledAt: reports.settledAt }).from(reports).where(eq(reports.commentId, visible)))[0]?.settledAt).toBeInstanceOf(Date);
+      expect((await listLedger(h.db, c.consultationId)).map((l) => l.commentId)).not.toContain(visible);
+    });
+
+    it("a moderator cannot decide on their own comment and writes nothing trying; another moderator can", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 5 });
+      const author = await newStaff(h.db, "moderator");
+      const colleague = await newStaff(h.db, "moderator");
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+
+      for (const action of ["hide", "keep"] as const) {
+        const r = await expectUnchanged(h, () => moderateComment(h.db, author, { commentId, action, ruleId: c.rules[0]!.id, note: "" }));
+        expect(r).toEqual({ ok: false, error: "ownCommentDecision" });
+      }
+      expect((await commentState(commentId))?.state).toBe("published");
+      expect(await decisionsOn(commentId)).toHaveLength(0);
+
+      const hidden = await moderateComment(h.db, colleague, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "Off topic." });
+      if (!hidden.ok) throw new Error(`hide refused: ${hidden.error}`);
+      expect((await commentState(commentId))?.state).toBe("hidden");
+      expect(await decisionsOn(commentId)).toMatchObject([{ action: "hide", actorId: colleague.id, subjectUserId: author.id }]);
+      // Nor can the author bring it back themselves.
+      expect(
+        await expectUnchanged(h, () => moderateComment(h.db, author, { commentId, action: "restore", ruleId: null, note: "" })),
+      ).toEqual({ ok: false, error: "ownCommentDecision" });
+      expect((await commentState(commentId))?.state).toBe("hidden");
+    });
+
     it("the Paris Call is seeded with its six numbered rules, and a hide under one of them is accepted", async () => {
       const paris = await parisCall(h.db);
       const rules = await listModerationRules(h.db, paris.consultationId);
@@ -288,6 +349,57 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect((await listLedger(h.db, c.consultationId))[0]).toMatchObject({ id: decisionId, appealOutcome: "upheld", restoredId: null });
     });
 
+    it("a moderator whose comment another moderator hid cannot decide their own appeal, and writes nothing trying", async () => {
+      const c = await moderatedConsultation(h.db);
+      const author = await newStaff(h.db, "moderator");
+      const { commentId, decisionId } = await hiddenComment(c, author, await newStaff(h.db, "moderator"));
+      const appeal = await appealDecision(h.db, author, { decisionId, statement: APPEAL });
+      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+
+      for (const outcome of ["reversed", "upheld"] as const) {
+        expect(await expectUnchanged(h, () => decideAppeal(h.db, author, { appealId: appeal.id, outcome, note: "" }))).toEqual({
+          ok: false,
+          error: "ownDecision",
+        });
+      }
+      expect((await commentState(commentId))?.state).toBe("hidden");
+      expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toEqual([appeal.id]);
+
+      // A third moderator decides it.
+      expect(await decideAppeal(h.db, await newStaff(h.db, "moderator"), { appealId: appeal.id, outcome: "upheld", note: "" })).toEqual({ ok: true });
+    });
+
+    it.each(["admin", "moderator"] as const)(
+      "an appeal against an automatic hide cannot be decided by a moderator who later hid the comment, but a third %s can",
+      async (role) => {
+        const c = await moderatedConsultation(h.db, { threshold: 2 });
+        const author = await newActor(h.db);
+        const commentId = await postComment(h.db, author, c);
+        await report(await newActor(h.db), commentId);
+        expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+        const [autoHide] = await decisionsOn(commentId);
+        expect(autoHide).toMatchObject({ action: "auto_hide", actorId: null });
+        const appeal = await appealDecision(h.db, author, { decisionId: autoHide!.id, statement: APPEAL });
+        if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+
+        // A moderator then hides the already hidden comment under a rule: they now have a stake in the appeal.
+        const moderator = await newStaff(h.db, "moderator");
+        const hidden = await moderateComment(h.db, moderator, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "Personal attack." });
+        if (!hidden.ok) throw new Error(`hide refused: ${hidden.error}`);
+        expect(
+          await expectUnchanged(h, () => decideAppeal(h.db, moderator, { appealId: appeal.id, outcome: "reversed", note: "" })),
+        ).toEqual({ ok: false, error: "ownDecision" });
+        expect((await commentState(commentId))?.state).toBe("hidden");
+
+        const decider = await newStaff(h.db, role);
+        expect(await decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "reversed", note: "Within the rules." })).toEqual({ ok: true });
+        expect((await commentState(commentId))?.state).toBe("published");
+        expect((await decisionsOn(commentId)).map((d) => d.action)).toEqual(["auto_hide", "hide", "restore"]);
+        const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
+        expect(stored).toMatchObject({ outcome: "reversed", decidedBy: decider.id });
+      },
+    );
+
     it("a participant cannot decide an appeal", async () => {
       const c = await moderatedConsultation(h.db);
       const author = await newActor(h.db);
@@ -300,6 +412,47 @@ describe.each(testEngines())("moderation on %s", (engine) => {
           error: "forbidden",
         });
       }
+    });
+  });
+
+  describe("the moderation queue", () => {
+    it("lists a comment a moderator hid among the hidden until it is restored; an automatic hide with open reports waits among the items", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const moderator = await newStaff(h.db, "moderator");
+      const author = await newActor(h.db, "academia");
+      const published = await postComment(h.db, await newActor(h.db), c);
+
+      // Hidden by a moderator after a report: the report is settled, so it waits among the hidden only.
+      const hiddenId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), hiddenId);
+      const hidden = await moderateComment(h.db, moderator, { commentId: hiddenId, action: "hide", ruleId: c.rules[0]!.id, note: "" });
+      if (!hidden.ok) throw new Error(`hide refused: ${hidden.error}`);
+
+      // Hidden automatically: its reports are open, so it waits among the items, not the hidden.
+      const autoHidden = await postComment(h.db, await newActor(h.db), c);
+      await report(await newActor(h.db), autoHidden);
+      expect(await report(await newActor(h.db), autoHidden)).toEqual({ ok: true, autoHidden: true });
+
+      const queue = await listModerationQueue(h.db, c.consultationId);
+      expect(queue.hidden).toMatchObject([{ id: hiddenId, authorId: author.id, stakeholderGroup: "academia", principlePosition: 1 }]);
+      expect(queue.items.map((i) => i.id)).toEqual([autoHidden]);
+      expect(queue.items[0]).toMatchObject({ state: "hidden", openReports: 2 });
+      expect(queue.hidden.map((i) => i.id)).not.toContain(published);
+
+      // Once its author appeals, it is decided among the appeals, not restored from the hidden list.
+      const appealed = await appealDecision(h.db, author, { decisionId: hidden.decisionId, statement: "This was an honest research comment." });
+      if (!appealed.ok) throw new Error(`appeal refused: ${appealed.error}`);
+      const whileAppealed = await listModerationQueue(h.db, c.consultationId);
+      expect(whileAppealed.hidden).toEqual([]);
+      expect(whileAppealed.appeals.map((a) => a.commentId)).toEqual([hiddenId]);
+      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appealed.id, outcome: "upheld", note: "" })).toEqual({ ok: true });
+      expect((await listModerationQueue(h.db, c.consultationId)).hidden.map((i) => i.id)).toEqual([hiddenId]);
+
+      const restored = await moderateComment(h.db, moderator, { commentId: hiddenId, action: "restore", ruleId: null, note: "" });
+      if (!restored.ok) throw new Error(`restore refused: ${restored.error}`);
+      const after = await listModerationQueue(h.db, c.consultationId);
+      expect(after.hidden).toEqual([]);
+      expect(after.items.map((i) => i.id)).toEqual([autoHidden]);
     });
   });
 
@@ -460,6 +613,24 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
       expect(stored).toMatchObject({ outcome: "reversed", decidedBy: admin.id });
       expect(await postComment(h.db, { ...participant, writeBlockedAt: null }, c)).toBeGreaterThan(0);
+    });
+
+    it("refuses a block under another consultation's rule and writes nothing; the consultation's own rule is accepted", async () => {
+      const c = await moderatedConsultation(h.db);
+      const other = await moderatedConsultation(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const participant = await newActor(h.db);
+      const p = { userId: participant.id, consultationId: c.consultationId, blocked: true, note: "" };
+
+      for (const ruleId of [other.rules[0]!.id, crypto.randomUUID()]) {
+        expect(await expectUnchanged(h, () => blockParticipant(h.db, moderator, { ...p, ruleId }))).toEqual({ ok: false, error: "ruleInvalid" });
+      }
+      expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeNull();
+
+      expect(await blockParticipant(h.db, moderator, { ...p, ruleId: c.rules[1]!.id })).toEqual({ ok: true });
+      expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeInstanceOf(Date);
+      const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id));
+      expect(decisions).toMatchObject([{ action: "block", consultationId: c.consultationId, ruleId: c.rules[1]!.id, actorId: moderator.id }]);
     });
 
     it("a moderator cannot block themselves, and a participant cannot block anyone", async () => {

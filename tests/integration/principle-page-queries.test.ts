@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Engine } from "@/db/client";
 import { migrationsFolder } from "@/db/client";
 import { recordEndorsement } from "@/db/queries/endorsements";
+import { ENDORSEMENT_RATE } from "@/lib/rules/token-bucket";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
 import * as schema from "@/db/schema";
 import { comments, type NewComment } from "@/db/schema";
@@ -149,7 +150,7 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
         organisationId: null,
         stakeholderGroup: groups[i]!,
         statement: null,
-      });
+      }, ENDORSEMENT_RATE);
     }
     await recordEndorsement(c.db, {
       consultationId,
@@ -158,7 +159,7 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
       organisationId: org,
       stakeholderGroup: "private_sector",
       statement: "On behalf of the organisation.",
-    });
+    }, ENDORSEMENT_RATE);
     await seedComments(c.db, { consultationId, principleId: small, authorIds: authors, total: 50 });
     await seedComments(c.db, { consultationId, principleId: large, authorIds: authors, total: 500 });
   });

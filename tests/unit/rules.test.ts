@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signableOrganisationIds, type MembershipStanding } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import { isCommonPassword } from "@/lib/rules/passwords";
 import { safeRedirectPath } from "@/lib/rules/safe-redirect";
@@ -71,5 +72,28 @@ describe("consultation phase", () => {
     expect(consultationPhase(c, new Date("2026-12-01"))).toBe("closed");
     expect(consultationPhase({ ...c, status: "closed" }, new Date("2026-11-15"))).toBe("closed");
     expect(consultationPhase({ ...c, status: "draft" }, new Date("2026-11-15"))).toBe("upcoming");
+  });
+});
+
+describe("organisations one may sign for", () => {
+  const standing = (organisationId: string, p: Partial<MembershipStanding> = {}): MembershipStanding => ({
+    organisationId,
+    membershipVerified: true,
+    organisationVerified: true,
+    maySign: true,
+    ...p,
+  });
+  it("are only those where the membership and the organisation are verified and the member may sign", () => {
+    expect(
+      signableOrganisationIds([
+        standing("signs"),
+        standing("membership-pending", { membershipVerified: false }),
+        standing("organisation-unverified", { organisationVerified: false }),
+        standing("may-not-sign", { maySign: false }),
+        standing("also-signs"),
+      ]),
+    ).toEqual(["signs", "also-signs"]);
+    expect(signableOrganisationIds([standing("none", { membershipVerified: false, organisationVerified: false, maySign: false })])).toEqual([]);
+    expect(signableOrganisationIds([])).toEqual([]);
   });
 });

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { LinkedText } from "@/components/comments/linked-text";
 import { AppealDecisionForm } from "@/components/moderation/appeal-forms";
 import { BlockForm } from "@/components/moderation/block-form";
+import { ConsultationPicker } from "@/components/moderation/consultation-picker";
 import { DecisionForm } from "@/components/moderation/decision-form";
 import { ThresholdForm } from "@/components/moderation/threshold-form";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
-import { getFeaturedConsultation } from "@/db/queries/consultations";
+import { getStaffConsultation, listConsultations } from "@/db/queries/consultations";
 import { listModerationQueue } from "@/db/queries/moderation-queue";
 import { listModerationRules } from "@/db/queries/moderation-rules";
 import { togglePreModeration } from "@/lib/actions/moderation";
@@ -17,7 +18,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ consultation?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
@@ -25,14 +26,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Moderators and admins only; to anyone else the page does not exist. */
-export default async function ModerationQueuePage({ params }: Props) {
+export default async function ModerationQueuePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const user = await getCurrentUser();
   if (!user || (user.role !== "moderator" && user.role !== "admin")) notFound();
   const db = await getDb();
-  const consultation = await getFeaturedConsultation(db);
+  const consultation = await getStaffConsultation(db, (await searchParams).consultation);
   if (!consultation) notFound();
-  const [queue, rules] = await Promise.all([listModerationQueue(db, consultation.id), listModerationRules(db, consultation.id)]);
+  const [queue, rules, consultations] = await Promise.all([
+    listModerationQueue(db, consultation.id),
+    listModerationRules(db, consultation.id),
+    listConsultations(db),
+  ]);
   const t = await getTranslations("moderation");
   const tr = await getTranslations("reasons");
   const tg = await getTranslations("groups");
@@ -41,6 +46,7 @@ export default async function ModerationQueuePage({ params }: Props) {
     <div>
       <PageHeading>{t("queueTitle")}</PageHeading>
       <p className="mt-2">{t("queueIntro")}</p>
+      <ConsultationPicker path="/moderate" current={consultation.slug} consultations={consultations} locale={locale} />
 
       <section aria-labelledby="premod-heading" className="mt-6 rounded border border-slate-300 p-4">
         <h2 id="premod-heading" className="text-xl font-bold">{t("preModerationHeading")}</h2>
@@ -71,6 +77,7 @@ export default async function ModerationQueuePage({ params }: Props) {
               <h2 className="font-semibold">
                 #{item.id} · {item.authorName} · {tg(item.stakeholderGroup)} · {formatDateTime(item.createdAt, locale)}
               </h2>
+              <p className="text-sm">{t("principleLine", { n: item.principlePosition, title: localised(locale, item.principleTitle, item.principleTitleHi).text })}</p>
               <p className="text-sm">
                 {item.state === "awaiting_moderation" ? t("held") : t("reported", { count: item.openReports })}
                 {" · "}
@@ -88,13 +95,17 @@ export default async function ModerationQueuePage({ params }: Props) {
                   {itemReports.map((r, i) => <li key={i}>{tr(r.reason)}{r.details ? `: ${r.details}` : ""}</li>)}
                 </ul>
               ) : null}
-              <DecisionForm commentId={item.id} actions={[...actions]} rules={ruleOptions} />
+              {item.authorId === user.id ? (
+                <p className="mt-3 font-medium">{t("ownCommentNote")}</p>
+              ) : (
+                <DecisionForm commentId={item.id} actions={[...actions]} rules={ruleOptions} queue={consultation.slug} />
+              )}
               {item.authorId !== user.id ? (
                 <details className="mt-2">
                   <summary className="min-h-11 cursor-pointer content-center text-blue-900 underline">
                     {item.authorBlocked ? t("unblockSubmit") : t("blockHeading", { name: item.authorName })}
                   </summary>
-                  <BlockForm userId={item.authorId} name={item.authorName} consultationId={consultation.id} blocked={item.authorBlocked} rules={ruleOptions} formId={`block-${item.id}`} />
+                  <BlockForm userId={item.authorId} name={item.authorName} consultationId={consultation.id} queue={consultation.slug} blocked={item.authorBlocked} rules={ruleOptions} formId={`block-${item.id}`} />
                 </details>
               ) : null}
             </li>
@@ -111,7 +122,28 @@ export default async function ModerationQueuePage({ params }: Props) {
                 <h3 className="font-semibold">{t("appealBy", { name: a.authorName, id: a.decisionId })}</h3>
                 <p className="mt-1 italic">“{a.statement}”</p>
                 {a.body ? <div className="mt-2 text-sm"><LinkedText text={a.body} /></div> : <p className="mt-2 text-sm">{t(`actions.${a.decisionAction}`)}</p>}
-                {a.decisionActorId === user.id ? <p className="mt-2 font-medium">{t("ownDecisionNote")}</p> : <AppealDecisionForm appealId={a.id} />}
+                {a.decisionActorId === user.id || a.appellantId === user.id ? <p className="mt-2 font-medium">{t("ownDecisionNote")}</p> : <AppealDecisionForm appealId={a.id} queue={consultation.slug} />}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {queue.hidden.length ? (
+        <section aria-labelledby="hidden-heading" className="mt-10">
+          <h2 id="hidden-heading" className="text-2xl font-bold">{t("hiddenHeading")}</h2>
+          <p className="mt-1 max-w-prose">{t("hiddenIntro")}</p>
+          <ol className="mt-4 space-y-6">
+            {queue.hidden.map((h) => (
+              <li key={h.id} className="rounded border-2 border-slate-300 p-4" data-testid="hidden-item" data-comment-id={h.id}>
+                <h3 className="font-semibold">#{h.id} · {h.authorName} · {tg(h.stakeholderGroup)} · {formatDateTime(h.createdAt, locale)}</h3>
+                <p className="text-sm">{t("principleLine", { n: h.principlePosition, title: localised(locale, h.principleTitle, h.principleTitleHi).text })}</p>
+                <div className="mt-2"><LinkedText text={h.body} /></div>
+                {h.authorId === user.id ? (
+                  <p className="mt-3 font-medium">{t("ownCommentNote")}</p>
+                ) : (
+                  <DecisionForm commentId={h.id} actions={["restore"]} rules={ruleOptions} queue={consultation.slug} />
+                )}
               </li>
             ))}
           </ol>

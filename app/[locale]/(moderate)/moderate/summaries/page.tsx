@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ConsultationPicker } from "@/components/moderation/consultation-picker";
 import { SummaryEditor } from "@/components/summaries/summary-editor";
 import { Notice } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
-import { getFeaturedConsultation, listPrinciples } from "@/db/queries/consultations";
+import { getStaffConsultation, listConsultations, listPrinciples } from "@/db/queries/consultations";
 import { getSummaryDraft, listSummaryVersions } from "@/db/queries/summaries";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ principle?: string; published?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ consultation?: string; principle?: string; published?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
@@ -25,10 +26,10 @@ export default async function SummaryEditorPage({ params, searchParams }: Props)
   const user = await getCurrentUser();
   if (!user || (user.role !== "moderator" && user.role !== "admin")) notFound();
   const db = await getDb();
-  const consultation = await getFeaturedConsultation(db);
+  const { consultation: consultationSlug, principle: slug, published } = await searchParams;
+  const consultation = await getStaffConsultation(db, consultationSlug);
   if (!consultation) notFound();
-  const { principle: slug, published } = await searchParams;
-  const principles = await listPrinciples(db, consultation.id);
+  const [principles, consultations] = await Promise.all([listPrinciples(db, consultation.id), listConsultations(db)]);
   const t = await getTranslations("summary");
   const current = principles.find((p) => p.slug === slug);
   if (!current) {
@@ -39,10 +40,11 @@ export default async function SummaryEditorPage({ params, searchParams }: Props)
         <PageHeading>{t("editorTitle")}</PageHeading>
         {publishedVersion ? <Notice tone="success" testId="summary-published">{t("publishedNotice", { v: publishedVersion })}</Notice> : null}
         <p className="mt-2 max-w-prose">{t("editorIntro")}</p>
+        <ConsultationPicker path="/moderate/summaries" current={consultation.slug} consultations={consultations} locale={locale} />
         <ol className="mt-6 space-y-2">
           {principles.map((p, i) => (
             <li key={p.id}>
-              <Link href={`/moderate/summaries?principle=${p.slug}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
+              <Link href={`/moderate/summaries?consultation=${consultation.slug}&principle=${p.slug}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
                 {t("edit", { n: p.position })}: {localised(locale, p.title, p.titleHi).text}
               </Link>
               <span className="ml-2 text-sm text-slate-700">{versions[i]?.[0] ? t("published", { v: versions[i][0].version }) : t("draftOnly")}</span>

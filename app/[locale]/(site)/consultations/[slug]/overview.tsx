@@ -8,6 +8,7 @@ import { listActiveEndorsementsOf } from "@/db/queries/endorsements";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
 import { listMembershipsOfUser } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signableOrganisationIds } from "@/lib/rules/capacity";
 import type { Locale } from "@/lib/i18n/routing";
 import { maySignFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
@@ -24,7 +25,7 @@ export async function ConsultationOverviewPage({ locale, consultation }: { local
     countCommentsByGroupAndStance(db, { consultationId: consultation.id }),
     countEndorsementsByGroup(db, { consultationId: consultation.id }),
     user
-      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: user.id, organisationIds: memberships.map((m) => m.organisationId) })
+      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: user.id, organisationIds: signableOrganisationIds(memberships) })
       : Promise.resolve([]),
   ]);
   const te = await getTranslations("endorse");

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { ledgerTotals, listLedger } from "@/db/queries/ledger";
-import { stakeholderGroups } from "@/db/schema/enums";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
@@ -41,32 +41,7 @@ export default async function LedgerPage({ params }: Props) {
         <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>{t("downloadLedger")}</a>
       </p>
 
-      <div className="mt-6 flex flex-wrap gap-10">
-        <table className="text-sm" data-testid="ledger-by-rule">
-          <caption className="text-left font-semibold">{t("totalsByRule")}</caption>
-          <TableHead columns={[{ label: t("rule") }, { label: t("count"), numeric: true }]} />
-          <tbody>
-            {totals.byRule.map((r) => (
-              <tr key={r.ruleNumber ?? 0} className="border-b border-slate-200">
-                <th scope="row" className="pr-6 text-left font-normal">{r.ruleNumber ? t("ruleNumber", { n: r.ruleNumber }) : t("noRule")}</th>
-                <td className="text-right tabular-nums">{r.n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="text-sm" data-testid="ledger-by-group">
-          <caption className="text-left font-semibold">{t("totalsByGroup")}</caption>
-          <TableHead columns={[{ label: t("authorGroup") }, { label: t("count"), numeric: true }]} />
-          <tbody>
-            {stakeholderGroups.map((g) => (
-              <tr key={g} className="border-b border-slate-200" data-group={g}>
-                <th scope="row" className="pr-6 text-left font-normal">{tg(g)}</th>
-                <td className="text-right tabular-nums">{totals.byGroup.find((x) => x.stakeholderGroup === g)?.n ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <LedgerTotalsTables totals={totals} />
       <p className="mt-4" data-testid="ledger-blocks">{t("blocksCount", { count: totals.blocks })}</p>
 
       {rows.length === 0 ? (

@@ -6,12 +6,13 @@ import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
-import { listRegistry } from "@/db/queries/endorsements";
+import { countRegistry, listRegistry } from "@/db/queries/endorsements";
 import { countEndorsementsByGroup } from "@/db/queries/statistics";
 import { stakeholderGroups } from "@/db/schema/enums";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
-import { parseRegistryFilter } from "@/lib/validation/registry";
+import { positiveInt } from "@/lib/i18n/search-params";
+import { parseRegistryFilter, REGISTRY_PAGE_SIZE } from "@/lib/validation/registry";
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,12 +27,19 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const db = await getDb();
   const consultation = await getConsultationBySlug(db, slug);
   if (!consultation || consultation.status === "draft") notFound();
-  const filter = parseRegistryFilter(await searchParams);
-  const [rows, principles, counts] = await Promise.all([
-    listRegistry(db, consultation.id, filter),
+  const search = await searchParams;
+  const filter = parseRegistryFilter(search);
+  const after = positiveInt(Array.isArray(search.after) ? search.after[0] : search.after) ?? undefined;
+  // One entry more than a page tells whether a next page exists.
+  const [page, total, principles, counts] = await Promise.all([
+    listRegistry(db, consultation.id, filter, { after, limit: REGISTRY_PAGE_SIZE + 1 }),
+    countRegistry(db, consultation.id, filter),
     listPrinciples(db, consultation.id),
     countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: filter.target }),
   ]);
+  const rows = page.slice(0, REGISTRY_PAGE_SIZE);
+  const last = rows.at(-1);
+  const nextAfter = page.length > REGISTRY_PAGE_SIZE && last ? last.id : null;
   const t = await getTranslations("registry");
   const tg = await getTranslations("groups");
   const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
@@ -85,8 +93,18 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         </a>
       </form>
 
-      <p className="mt-4 font-semibold" data-testid="registry-count">{t("resultCount", { count: rows.length })}</p>
+      <p className="mt-4 font-semibold" data-testid="registry-count">{t("resultCount", { count: total })}</p>
       <RegistryTable rows={rows} locale={locale} />
+      {after || nextAfter ? (
+        <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-4" data-testid="registry-pages">
+          {after ? <Link href={`/consultations/${slug}/registry${query.size ? `?${query}` : ""}`} className="inline-flex min-h-11 items-center text-blue-900 underline">{t("firstPage")}</Link> : null}
+          {nextAfter ? (
+            <Link href={`/consultations/${slug}/registry?${new URLSearchParams([...query, ["after", String(nextAfter)]])}`} className="inline-flex min-h-11 items-center text-blue-900 underline" rel="next">
+              {t("nextPage", { count: REGISTRY_PAGE_SIZE })}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

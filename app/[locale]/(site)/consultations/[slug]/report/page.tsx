@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { ReportForm } from "@/components/summaries/report-form";
+import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { SummaryMarkdown } from "@/components/summaries/summary-markdown";
 import { Paragraphs } from "@/components/ui/prose";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -113,6 +114,7 @@ export default async function ReportPage({ params }: Props) {
         <h2 id="moderation-heading" className="text-2xl font-bold">{t("moderationHeading")}</h2>
         <p className="mt-2">{t("hiddenTotal", { count: hiddenTotal })}</p>
         <p>{t("blocks", { count: moderation.blocks })}</p>
+        <LedgerTotalsTables totals={moderation} />
       </section>
     </article>
   );
