@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 import type { Db } from "./client";
@@ -82,10 +82,14 @@ export async function seedDemo(db: Db): Promise<void> {
         stakeholderGroup: account.stakeholderGroup,
         designation: account.designation,
         passwordHash,
+        // The demo's addresses are fictional; they count as confirmed so the demo shows verified members.
+        emailConfirmedAt: new Date(),
         privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
         privacyConsentedAt: new Date(),
       })
       .onConflictDoNothing();
+    // A demo database made before addresses were confirmed gets its demo accounts confirmed too.
+    await db.update(users).set({ emailConfirmedAt: new Date() }).where(and(sql`lower(${users.email}) = ${account.email}`, isNull(users.emailConfirmedAt)));
     if (!account.organisation) continue;
     const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`);
     const [org] = await db

@@ -8,6 +8,7 @@ export const auditActions = [
   "sign_in.success",
   "sign_in.failure",
   "sign_in.throttled",
+  "account.email_confirmed",
   "authorisation.denied",
   "export.registry",
   "export.ledger",

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, organisations, users, type StakeholderGroup } from "../schema";
 import type { Tx } from "./tx";
@@ -55,18 +55,36 @@ export function emailMatchesDomain(email: string, domain: string | null): boolea
 
 /**
  * Adds a membership unless the user already has one with this organisation. It is verified at once when the
- * user's email is at the organisation's verified domain; otherwise it waits for a moderator.
+ * user's confirmed email is at the organisation's verified domain; otherwise it waits for a moderator (or for
+ * the address to be confirmed, which verifies it then).
  */
-export async function ensureMembership(tx: Tx, userId: string, organisationId: string, email?: string): Promise<void> {
+export async function ensureMembership(tx: Tx, userId: string, organisationId: string, email: { address: string; confirmed: boolean }): Promise<void> {
   const [org] = await tx
     .select({ domain: organisations.websiteDomain, verifiedAt: organisations.verifiedAt })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const byDomain = !!email && !!org?.verifiedAt && emailMatchesDomain(email, org.domain);
+  const byDomain = email.confirmed && !!org?.verifiedAt && emailMatchesDomain(email.address, org.domain);
   await tx
     .insert(memberships)
     .values({ userId, organisationId, verifiedAt: byDomain ? new Date() : null })
     .onConflictDoNothing();
+}
+
+/** Verifies the user's pending memberships of verified organisations at their (now confirmed) email's domain. */
+export async function verifyMembershipsByDomain(tx: Tx, userId: string, email: string, now: Date): Promise<string[]> {
+  const pending = await tx
+    .select({ organisationId: memberships.organisationId, domain: organisations.websiteDomain })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.verifiedAt), isNull(memberships.rejectedAt), isNotNull(organisations.verifiedAt)));
+  const matching = pending.filter((m) => emailMatchesDomain(email, m.domain)).map((m) => m.organisationId);
+  if (matching.length) {
+    await tx
+      .update(memberships)
+      .set({ verifiedAt: now })
+      .where(and(eq(memberships.userId, userId), inArray(memberships.organisationId, matching), isNull(memberships.verifiedAt)));
+  }
+  return matching;
 }
 
 export async function listPendingMemberships(db: Db) {

@@ -6,12 +6,13 @@ import { ensureMembership, resolveOrganisationChoice, type OrganisationChoice } 
 
 export type SessionUser = Pick<
   User,
-  "id" | "email" | "name" | "role" | "stakeholderGroup" | "designation" | "preferredLanguage" | "sessionVersion" | "writeBlockedAt"
+  "id" | "email" | "emailConfirmedAt" | "name" | "role" | "stakeholderGroup" | "designation" | "preferredLanguage" | "sessionVersion" | "writeBlockedAt"
 >;
 
 const sessionUserColumns = {
   id: users.id,
   email: users.email,
+  emailConfirmedAt: users.emailConfirmedAt,
   name: users.name,
   role: users.role,
   stakeholderGroup: users.stakeholderGroup,
@@ -49,7 +50,7 @@ export async function registerParticipant(
       if (!user) throw new Error("insert returned no row");
       const orgId = await resolveOrganisationChoice(tx, organisation, user.id, input.stakeholderGroup);
       if (orgId === "missing") throw new OrganisationMissing();
-      if (orgId) await ensureMembership(tx, user.id, orgId, input.email);
+      if (orgId) await ensureMembership(tx, user.id, orgId, { address: input.email, confirmed: !!input.emailConfirmedAt });
       return { ok: true, user } as const;
     });
   } catch (err) {
@@ -67,16 +68,20 @@ export type ProfileUpdate = Pick<User, "name" | "stakeholderGroup" | "designatio
 export async function updateProfile(
   db: Db,
   userId: string,
-  email: string,
   profile: ProfileUpdate,
   organisation: OrganisationChoice,
 ): Promise<{ ok: true } | { ok: false; error: "organisationMissing" }> {
   try {
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, userId));
+      const [user] = await tx
+        .update(users)
+        .set({ ...profile, updatedAt: new Date() })
+        .where(eq(users.id, userId))
+        .returning({ email: users.email, emailConfirmedAt: users.emailConfirmedAt });
+      if (!user) throw new Error("profile update found no user");
       const orgId = await resolveOrganisationChoice(tx, organisation, userId, profile.stakeholderGroup);
       if (orgId === "missing") throw new OrganisationMissing();
-      if (orgId) await ensureMembership(tx, userId, orgId, email);
+      if (orgId) await ensureMembership(tx, userId, orgId, { address: user.email, confirmed: !!user.emailConfirmedAt });
     });
     return { ok: true };
   } catch (err) {

@@ -1,16 +1,21 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { OrganisationChoice } from "@/db/queries/organisations";
 import {
   bumpSessionVersion,
   getPasswordHash,
+  getSessionUser,
   registerParticipant,
   updatePasswordHash,
   updateProfile as updateProfileQuery,
+  type SessionUser,
 } from "@/db/queries/users";
+import { confirmEmail, requestEmailConfirmation } from "@/lib/commands/email-confirmation";
+import { auditEvent } from "@/lib/auth/audit-events";
+import { publicBaseUrl } from "@/lib/auth/config";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -27,6 +32,7 @@ import {
   signInSchema,
   signUpFields,
   signUpSchema,
+  emailTokenSchema,
 } from "@/lib/validation/account";
 import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
 import type { FormState } from "./form-state";
@@ -68,7 +74,41 @@ export async function signUp(_prev: FormState, formData: FormData): Promise<Form
     return { status: "error", errors: { [field]: result.error }, values };
   }
   await startSession(result.user);
+  // If the message cannot be queued now, the profile page offers to send it again.
+  await sendConfirmationLink(result.user);
   redirect(`/${input.language}/profile?welcome=1`);
+}
+
+/** Queues the confirmation link, written in the person's own language. */
+async function sendConfirmationLink(user: SessionUser) {
+  const t = await getTranslations({ locale: user.preferredLanguage, namespace: "emailConfirmation" });
+  return requestEmailConfirmation(await getDb(), user, {
+    linkFor: (token) => `${publicBaseUrl()}/${user.preferredLanguage}/confirm-email?token=${token}`,
+    compose: (link) => ({ subject: t("mailSubject"), body: t("mailBody", { name: user.name, link }) }),
+  });
+}
+
+/** "Send the link again" on the profile page. */
+export async function resendEmailConfirmation(_prev: FormState, _formData: FormData): Promise<FormState> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/${await getLocale()}/signin`);
+  const result = await sendConfirmationLink(user);
+  if (result.ok) return { status: "ok", errors: {}, values: {} };
+  if (result.error === "rateLimited") return { status: "error", errors: { form: "rateLimitedEmail" }, values: {}, retryAt: result.retryAt.toISOString() };
+  return { status: "error", errors: { form: result.error }, values: {} };
+}
+
+/** The button on the page a confirmation link opens: a GET never confirms, so mail scanners cannot. */
+export async function confirmEmailAddress(_prev: FormState, formData: FormData): Promise<FormState> {
+  const raw = formFields(formData, ["token"]);
+  const parsed = emailTokenSchema.safeParse(raw.token);
+  const db = await getDb();
+  const result = parsed.success ? await confirmEmail(db, { token: parsed.data }) : ({ ok: false, error: "linkInvalid" } as const);
+  if (!result.ok) return { status: "error", errors: { form: result.error }, values: {} };
+  await auditEvent(db, (await getSessionUser(db, result.userId)) ?? null, "account.email_confirmed", { type: "user", id: result.userId }, {
+    membershipsVerified: result.verifiedOrganisationIds.length,
+  });
+  redirect(`/${await getLocale()}/confirm-email?done=1`);
 }
 
 export async function signIn(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -109,7 +149,6 @@ export async function updateProfile(_prev: FormState, formData: FormData): Promi
   const result = await updateProfileQuery(
     await getDb(),
     user.id,
-    user.email,
     { name: p.name, stakeholderGroup: p.stakeholderGroup, designation: p.designation, preferredLanguage: p.language },
     organisationChoice(p.organisation, p.newOrganisationName),
   );

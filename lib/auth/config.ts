@@ -18,3 +18,8 @@ export function sessionCookieName(): string {
 export function isDemoMode(): boolean {
   return process.env.SAMVAD_DEMO === "1";
 }
+
+/** The public address links in emails point at: configured, never taken from a request's Host header. */
+export function publicBaseUrl(): string {
+  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}

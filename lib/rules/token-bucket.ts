@@ -14,6 +14,9 @@ export const COMMENT_RATE: BucketPolicy = { capacity: 5, refillMs: 20_000 };
  */
 export const ENDORSEMENT_RATE: BucketPolicy = { capacity: 20, refillMs: 60_000 };
 
+/** Confirmation emails: three at once, then one every ten minutes, so the form cannot be used to spam a mailbox. */
+export const CONFIRMATION_EMAIL_RATE: BucketPolicy = { capacity: 3, refillMs: 10 * 60_000 };
+
 export interface BucketState {
   tokens: number;
   updatedAt: Date;

@@ -77,3 +77,6 @@ export const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, "passwordRequired").max(PASSWORD_MAX_LENGTH, "passwordTooLong"),
   newPassword,
 });
+
+/** A confirmation link's token: 32 random bytes in base64url. */
+export const emailTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

@@ -9,6 +9,7 @@ const pages = [
   ["privacy", "/privacy"],
   ["accessibility", "/accessibility"],
   ["not found", "/no-such-page"],
+  ["email confirmation", `/confirm-email?token=${"A".repeat(43)}`],
 ] as const;
 
 for (const locale of ["en", "hi"] as const) {

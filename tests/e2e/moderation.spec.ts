@@ -99,15 +99,29 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   await Promise.all([author.close(), modContext.close(), adminContext.close(), anon.close()]);
 });
 
-test("organisation membership is verified by email domain at once, or by a moderator's review", async ({ page, browser }) => {
+test("organisation membership is verified by email domain once the address is confirmed, or by a moderator's review", async ({ page, browser }) => {
   await page.goto("/en/signup");
   await signUp(page, { name: "Domain Member", email: `dm-${Date.now()}@digitaltrust.gov.example`, password: STRONG_PASSWORD, group: "government", newOrganisation: undefined });
   // Choose the listed organisation from the profile (the sign-up helper names none).
   await page.getByLabel("Add an organisation").selectOption({ label: "Department of Digital Trust (demo)" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("profile-saved")).toBeVisible();
+  // An address at the domain proves nothing until its owner follows the emailed link.
+  await page.goto("/en/profile");
+  await expect(page.getByTestId("memberships")).toContainText("Membership not yet verified");
+  await expect(page.getByTestId("email-unconfirmed")).toContainText("We sent a link to dm-");
+  expect(await axeViolations(page)).toEqual([]);
+  // A demo sends no mail: the profile shows the link the message carries. Opening it confirms nothing yet.
+  await page.getByTestId("demo-email-link").getByRole("link").click();
+  await expect(page.getByTestId("confirm-email-form")).toBeVisible();
+  await page.goto("/en/profile");
+  await expect(page.getByTestId("email-unconfirmed")).toBeVisible();
+  await page.getByTestId("demo-email-link").getByRole("link").click();
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("email-confirmed")).toContainText("Your email address is confirmed");
   await page.goto("/en/profile");
   await expect(page.getByTestId("memberships")).toContainText("Membership verified");
+  await expect(page.getByTestId("email-unconfirmed")).toHaveCount(0);
 
   const other = await browser.newContext();
   const p2 = await other.newPage();

@@ -136,7 +136,6 @@ describe.each(testEngines())("accounts on %s", (engine) => {
     await updateProfile(
       h.db,
       r.user.id,
-      r.user.email,
       { name: "Kavya R.", stakeholderGroup: "academia", designation: "Lecturer", preferredLanguage: "en" },
       { kind: "new", name: "Deccan College of Law" },
     );

@@ -25,9 +25,9 @@ describe.each(testEngines())("database on %s", (engine) => {
     ).map((r) => r.table_name);
     expect(tables).toEqual([
       "appeals", "audit_log", "comment_versions", "comments", "consultation_reports", "consultations",
-      "endorsement_events", "endorsements", "memberships", "moderation_decisions", "moderation_rules", "notifications",
-      "organisations", "principles", "rate_limit_buckets", "reports", "sign_in_attempts", "summary_citations",
-      "summary_drafts", "summary_versions", "users",
+      "email_confirmations", "endorsement_events", "endorsements", "memberships", "moderation_decisions", "moderation_rules",
+      "notifications", "organisations", "outbound_emails", "principles", "rate_limit_buckets", "reports", "sign_in_attempts",
+      "summary_citations", "summary_drafts", "summary_versions", "users",
     ]);
     const applied = rowsOf<{ n: number }>(await h.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
     expect(Number(applied[0]?.n)).toBe(readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);

@@ -734,12 +734,12 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       return createUser(h.db, { passwordHash: "not-used-by-these-tests", email });
     }
 
-    it("verifies a member at once when their email is at the verified organisation's domain or a subdomain of it", async () => {
+    it("verifies a member at once when their confirmed email is at the verified organisation's domain or a subdomain of it", async () => {
       const d = domain();
       const org = await orgWithDomain(d, true);
       for (const email of [`kavya@${d}`, `ravi@mail.${d}`, `ANITA@${d.toUpperCase()}`]) {
         const u = await userAt(email);
-        await h.db.transaction((tx) => ensureMembership(tx, u.id, org, u.email));
+        await h.db.transaction((tx) => ensureMembership(tx, u.id, org, { address: u.email, confirmed: true }));
         expect((await membershipOf(u.id, org))?.verifiedAt, email).toBeInstanceOf(Date);
         expect((await listMembershipsOfUser(h.db, u.id))[0]).toMatchObject({ organisationId: org, membershipVerified: true });
       }
@@ -750,14 +750,22 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const verifiedOrg = await orgWithDomain(d, true);
       for (const email of [`kavya@other-${d}`, `ravi@${d}.evil.example`, `anita@evil${d}`]) {
         const u = await userAt(email);
-        await h.db.transaction((tx) => ensureMembership(tx, u.id, verifiedOrg, u.email));
+        await h.db.transaction((tx) => ensureMembership(tx, u.id, verifiedOrg, { address: u.email, confirmed: true }));
         expect(await membershipOf(u.id, verifiedOrg), email).toMatchObject({ verifiedAt: null });
       }
       const d2 = domain();
       const unverifiedOrg = await orgWithDomain(d2, false);
       const u = await userAt(`kavya@${d2}`);
-      await h.db.transaction((tx) => ensureMembership(tx, u.id, unverifiedOrg, u.email));
+      await h.db.transaction((tx) => ensureMembership(tx, u.id, unverifiedOrg, { address: u.email, confirmed: true }));
       expect(await membershipOf(u.id, unverifiedOrg)).toMatchObject({ verifiedAt: null });
+    });
+
+    it("leaves a member pending at the right domain while their email is not confirmed", async () => {
+      const d = domain();
+      const org = await orgWithDomain(d, true);
+      const u = await userAt(`kavya@${d}`);
+      await h.db.transaction((tx) => ensureMembership(tx, u.id, org, { address: u.email, confirmed: false }));
+      expect(await membershipOf(u.id, org)).toMatchObject({ verifiedAt: null });
     });
 
     it("a moderator approves or rejects (with a reason) a pending membership; a participant cannot", async () => {
@@ -765,7 +773,7 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const moderator = await newStaff(h.db, "moderator");
       const participant = await newActor(h.db);
       const [a, b] = [await userAt(`a-${crypto.randomUUID()}@elsewhere.example`), await userAt(`b-${crypto.randomUUID()}@elsewhere.example`)];
-      for (const u of [a, b]) await h.db.transaction((tx) => ensureMembership(tx, u.id, org, u.email));
+      for (const u of [a, b]) await h.db.transaction((tx) => ensureMembership(tx, u.id, org, { address: u.email, confirmed: true }));
 
       expect(
         await expectUnchanged(h, () => reviewMembership(h.db, participant, { userId: a.id, organisationId: org, approve: true, reason: "" })),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { ResendConfirmationForm } from "@/components/account/email-confirmation-forms";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { MembershipList } from "@/components/account/membership-list";
@@ -8,8 +9,10 @@ import { Notice } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
+import { latestEmailTo } from "@/db/queries/outbox";
 import { listMembershipsOfUser } from "@/db/queries/users";
 import { signOut } from "@/lib/actions/account";
+import { isDemoMode } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { groupLabels, languageLabels, pageLocale } from "@/lib/i18n/page-locale";
 
@@ -18,6 +21,14 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welc
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
   return { title: (await getTranslations("profile"))("title") };
+}
+
+/** A demo sends no mail: the profile shows the link from the newest queued message, as a path on this site. */
+function confirmationPath(body: string): string | null {
+  const url = /https?:\/\/\S+\/confirm-email\?token=[A-Za-z0-9_-]+/.exec(body)?.[0];
+  if (!url) return null;
+  const u = new URL(url);
+  return `${u.pathname}${u.search}`;
 }
 
 export default async function ProfilePage({ params, searchParams }: Props) {
@@ -29,12 +40,15 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const tg = await getTranslations("groups");
   const tr = await getTranslations("roles");
   const db = await getDb();
-  const [memberships, organisations, groups, languages] = await Promise.all([
+  const tc = await getTranslations("emailConfirmation");
+  const [memberships, organisations, groups, languages, latestEmail] = await Promise.all([
     listMembershipsOfUser(db, user.id),
     listOrganisations(db),
     groupLabels(),
     languageLabels(),
+    !user.emailConfirmedAt && isDemoMode() ? latestEmailTo(db, user.id) : undefined,
   ]);
+  const demoLink = latestEmail ? confirmationPath(latestEmail.body) : null;
   return (
     <div>
       {welcome ? <Notice tone="success" testId="welcome">{t("welcome")}</Notice> : null}
@@ -45,6 +59,20 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       <p className="mt-1 text-slate-700">
         {t("emailLabel")}: <span lang="en">{user.email}</span>
       </p>
+
+      {user.emailConfirmedAt ? null : (
+        <section aria-labelledby="email-heading" className="mt-6 rounded border-2 border-blue-700 bg-blue-50 p-4" data-testid="email-unconfirmed">
+          <h2 id="email-heading" className="text-xl font-bold">{tc("heading")}</h2>
+          <p className="mt-1 max-w-prose">{tc("pending", { email: user.email })}</p>
+          <p className="mt-1 max-w-prose">{tc("why")}</p>
+          {demoLink ? (
+            <p className="mt-2 max-w-prose" data-testid="demo-email-link">
+              {tc("demoNote")} <a href={demoLink} className="text-blue-900 underline">{tc("demoLinkText")}</a>
+            </p>
+          ) : null}
+          <ResendConfirmationForm />
+        </section>
+      )}
 
       <section aria-labelledby="memberships-heading" className="mt-8">
         <h2 id="memberships-heading" className="text-2xl font-bold">{t("membershipsHeading")}</h2>
