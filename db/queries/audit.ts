@@ -12,6 +12,7 @@ export const auditActions = [
   "authorisation.denied",
   "export.registry",
   "export.ledger",
+  "export.contributions",
   "moderation.decision",
   "moderation.appeal_decided",
   "membership.verified",

@@ -139,6 +139,21 @@ test("an expired comment form keeps the text, and sending it again goes through"
   await expect(commentByText(page, text)).toBeVisible();
 });
 
+test("the sixth comment in a burst is refused with the text kept and a time to retry", async ({ page }) => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  await signUp(page, { name: `Quick Writer ${tag}`, email: uniqueEmail("burst"), password: STRONG_PASSWORD, group: "academia" });
+  for (let i = 1; i <= 5; i++) {
+    await page.goto(PRINCIPLE);
+    await writeComment(page, page.getByTestId("comment-form"), `Point ${i} of a long list about cyber hygiene training ${tag}.`);
+    await expect(page).toHaveURL(/#comment-\d+$/);
+  }
+  await page.goto(PRINCIPLE);
+  const sixth = `Point 6, which must wait its turn ${tag}.`;
+  await writeComment(page, page.getByTestId("comment-form"), sixth);
+  await expect(page.getByTestId("error-summary")).toContainText("You are commenting faster than we allow. Your text is kept; you can send it after");
+  await expect(page.getByTestId("comment-form").getByLabel(/Your comment/)).toHaveValue(sixth);
+});
+
 test("the registry filters by group and downloads as CSV", async ({ page, request }) => {
   await page.goto("/en/consultations/paris-call/registry");
   await page.locator("#filter-group").selectOption("academia");

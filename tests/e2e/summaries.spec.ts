@@ -42,6 +42,13 @@ test("a summary with a bad citation is refused with the text kept, then publishe
   const json = await author.request.get("/api/me/contributions");
   const data = (await json.json()) as { comments: { id: number; citedInVersions: number[] }[] };
   expect(data.comments.find((c) => c.id === id)?.citedInVersions).toEqual([1]);
+  // The download is an export of personal data, so the audit log records it.
+  const auditContext = await browser.newContext({ javaScriptEnabled: false });
+  const auditor = await auditContext.newPage();
+  await signIn(auditor, "sanjay.gupta@samvad.example", DEMO);
+  await auditor.goto("/en/admin/audit?action=export.contributions");
+  await expect(auditor.getByTestId("audit-row").filter({ hasText: `Cited ${tag}` }).first()).toBeVisible();
+  await auditContext.close();
 
   await mod.goto(`/en/moderate/summaries?principle=${SLUG}`);
   await mod.getByTestId("summary-editor").getByLabel("Points of disagreement").fill("Some want binding rules; others voluntary norms.");
