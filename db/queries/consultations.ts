@@ -81,3 +81,11 @@ export async function getPrincipleById(db: Db, id: string) {
   const [row] = await db.select().from(principles).where(eq(principles.id, id)).limit(1);
   return row;
 }
+
+/** A principle as the public reaches it by its URL: undefined when it, or its consultation, is not public. */
+export async function getPublicPrinciple(db: Db, consultationSlug: string, principleSlug: string) {
+  const consultation = await getConsultationBySlug(db, consultationSlug);
+  if (!consultation || consultation.status === "draft") return undefined;
+  const principle = await getPrinciple(db, consultation.id, principleSlug);
+  return principle ? { consultation, principle } : undefined;
+}

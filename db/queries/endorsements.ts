@@ -84,17 +84,19 @@ export async function recordEndorsement(db: Db, p: EndorseParams, rate: BucketPo
   }
 }
 
+// What identifies an endorsement: its target and its subject (a person, or an organisation).
+const endorsementKeyColumns = {
+  id: endorsements.id,
+  consultationId: endorsements.consultationId,
+  principleId: endorsements.principleId,
+  targetKey: endorsements.targetKey,
+  endorserId: endorsements.endorserId,
+  organisationId: endorsements.organisationId,
+};
+
 export async function getEndorsement(db: Db, id: number) {
   const [row] = await db
-    .select({
-      id: endorsements.id,
-      consultationId: endorsements.consultationId,
-      principleId: endorsements.principleId,
-      targetKey: endorsements.targetKey,
-      endorserId: endorsements.endorserId,
-      organisationId: endorsements.organisationId,
-      withdrawnAt: endorsements.withdrawnAt,
-    })
+    .select({ ...endorsementKeyColumns, withdrawnAt: endorsements.withdrawnAt })
     .from(endorsements)
     .where(eq(endorsements.id, id));
   return row;
@@ -104,14 +106,7 @@ export async function getEndorsement(db: Db, id: number) {
 export async function withdrawEndorsementRecord(db: Db, p: { endorsementId: number; actorId: string }, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({
-        id: endorsements.id,
-        consultationId: endorsements.consultationId,
-        principleId: endorsements.principleId,
-        targetKey: endorsements.targetKey,
-        endorserId: endorsements.endorserId,
-        organisationId: endorsements.organisationId,
-      })
+      .select(endorsementKeyColumns)
       .from(endorsements)
       .where(and(eq(endorsements.id, p.endorsementId), isNull(endorsements.withdrawnAt)))
       .for("update");

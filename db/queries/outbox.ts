@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { outboundEmails } from "../schema";
 import type { Tx } from "./tx";
@@ -18,9 +18,9 @@ export async function enqueueEmail(tx: Tx, message: OutboundEmail, now = new Dat
 /** The newest message queued for this user (demo mode shows it, since no mail leaves a demo). */
 export async function latestEmailTo(db: Db, userId: string) {
   const [row] = await db
-    .select({ subject: outboundEmails.subject, body: outboundEmails.body, createdAt: outboundEmails.createdAt })
+    .select({ body: outboundEmails.body })
     .from(outboundEmails)
-    .where(and(eq(outboundEmails.userId, userId)))
+    .where(eq(outboundEmails.userId, userId))
     .orderBy(desc(outboundEmails.id))
     .limit(1);
   return row;

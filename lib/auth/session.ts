@@ -2,7 +2,6 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
-import type { Role } from "@/db/schema/enums";
 import { sessionCookieName, useSecureCookies } from "./config";
 import { userForClaims } from "./session-check";
 import { cookieMaxAge, decodeSession, encodeSession, type SessionClaims } from "./token";
@@ -14,24 +13,6 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims) return null;
   return userForClaims(await getDb(), claims);
 });
-
-export class AuthError extends Error {
-  constructor(readonly kind: "unauthenticated" | "forbidden") {
-    super(kind);
-  }
-}
-
-export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) throw new AuthError("unauthenticated");
-  return user;
-}
-
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
-  if (!roles.includes(user.role)) throw new AuthError("forbidden");
-  return user;
-}
 
 /** Writes next-auth's own session cookie (same name and options), so next-auth reads it as its own. */
 export async function startSession(user: Pick<SessionUser, "id" | "sessionVersion">): Promise<void> {

@@ -42,6 +42,13 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
   const tr = await getTranslations("reasons");
   const tg = await getTranslations("groups");
   const ruleOptions = rules.map((r) => ({ id: r.id, label: t("ruleOption", { n: r.number, title: localised(locale, r.title, r.titleHi).text }) }));
+  // Nobody decides on their own comment (the command refuses it too); they see why instead of a form.
+  const decide = (c: { id: number; authorId: string }, actions: Parameters<typeof DecisionForm>[0]["actions"]) =>
+    c.authorId === user.id ? (
+      <p className="mt-3 font-medium">{t("ownCommentNote")}</p>
+    ) : (
+      <DecisionForm commentId={c.id} actions={actions} rules={ruleOptions} queue={consultation.slug} />
+    );
   return (
     <div>
       <PageHeading>{t("queueTitle")}</PageHeading>
@@ -95,11 +102,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
                   {itemReports.map((r, i) => <li key={i}>{tr(r.reason)}{r.details ? `: ${r.details}` : ""}</li>)}
                 </ul>
               ) : null}
-              {item.authorId === user.id ? (
-                <p className="mt-3 font-medium">{t("ownCommentNote")}</p>
-              ) : (
-                <DecisionForm commentId={item.id} actions={[...actions]} rules={ruleOptions} queue={consultation.slug} />
-              )}
+              {decide(item, [...actions])}
               {item.authorId !== user.id ? (
                 <details className="mt-2">
                   <summary className="min-h-11 cursor-pointer content-center text-blue-900 underline">
@@ -139,11 +142,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
                 <h3 className="font-semibold">#{h.id} · {h.authorName} · {tg(h.stakeholderGroup)} · {formatDateTime(h.createdAt, locale)}</h3>
                 <p className="text-sm">{t("principleLine", { n: h.principlePosition, title: localised(locale, h.principleTitle, h.principleTitleHi).text })}</p>
                 <div className="mt-2"><LinkedText text={h.body} /></div>
-                {h.authorId === user.id ? (
-                  <p className="mt-3 font-medium">{t("ownCommentNote")}</p>
-                ) : (
-                  <DecisionForm commentId={h.id} actions={["restore"]} rules={ruleOptions} queue={consultation.slug} />
-                )}
+                {decide(h, ["restore"])}
               </li>
             ))}
           </ol>

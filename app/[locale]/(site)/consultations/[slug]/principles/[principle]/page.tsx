@@ -10,7 +10,7 @@ import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
+import { getPublicPrinciple } from "@/db/queries/consultations";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
 import { listSummaryVersions } from "@/db/queries/summaries";
 import { authSecret } from "@/lib/auth/config";
@@ -30,11 +30,9 @@ type Props = {
 async function load(params: Props["params"]) {
   const { slug, principle } = await params;
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
-  const p = await getPrinciple(db, consultation.id, principle);
-  if (!p) notFound();
-  return { consultation, principle: p };
+  const found = await getPublicPrinciple(db, slug, principle);
+  if (!found) notFound();
+  return found;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { VersionDiff } from "@/components/summaries/version-diff";
 import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
+import { getPublicPrinciple } from "@/db/queries/consultations";
 import { getSummaryVersion, listSummaryVersions, listVersionCitations, summaryCoverage } from "@/db/queries/summaries";
 import { stakeholderGroups } from "@/db/schema/enums";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -22,11 +22,9 @@ type Props = {
 async function load(params: Props["params"]) {
   const { slug, principle } = await params;
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
-  const p = await getPrinciple(db, consultation.id, principle);
-  if (!p) notFound();
-  return { db, consultation, principle: p };
+  const found = await getPublicPrinciple(db, slug, principle);
+  if (!found) notFound();
+  return { db, ...found };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
