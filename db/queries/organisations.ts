@@ -149,3 +149,19 @@ export async function setMaySign(db: Db, p: { userId: string; organisationId: st
     .returning({ id: memberships.id });
   return rows.length === 1;
 }
+
+/** Whether this person named the organisation or holds (or asked for) a membership of it. */
+export async function hasStakeInOrganisation(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.id, organisationId),
+        sql`(${organisations.createdBy} = ${userId} or exists (select 1 from ${memberships}
+              where ${memberships.organisationId} = ${organisations.id} and ${memberships.userId} = ${userId}))`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { reviewMembershipRecord, setMaySign, verifyOrganisationRecord } from "@/db/queries/organisations";
+import { hasStakeInOrganisation, reviewMembershipRecord, setMaySign, verifyOrganisationRecord } from "@/db/queries/organisations";
 import { setRole } from "@/db/queries/users";
 import type { Role } from "@/db/schema/enums";
 import { isModerator, type Actor, type Denied } from "./actor";
@@ -24,6 +24,8 @@ export async function verifyOrganisation(
 ): Promise<{ ok: true } | Denied> {
   if (!actor) return { ok: false, error: "unauthenticated" };
   if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  // Nobody verifies an organisation they named or belong to: its domain would then verify their own membership.
+  if (await hasStakeInOrganisation(db, actor.id, p.organisationId)) return { ok: false, error: "forbidden" };
   const done = await verifyOrganisationRecord(db, { ...p, verifierId: actor.id });
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
@@ -35,7 +37,8 @@ export async function setSigningAuthority(
   p: { userId: string; organisationId: string; maySign: boolean },
 ): Promise<{ ok: true } | Denied> {
   if (!actor) return { ok: false, error: "unauthenticated" };
-  if (actor.role !== "admin") return { ok: false, error: "forbidden" };
+  // Like a role, the authority to sign is never granted to oneself.
+  if (actor.role !== "admin" || actor.id === p.userId) return { ok: false, error: "forbidden" };
   const done = await setMaySign(db, p);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }

@@ -17,9 +17,9 @@ import type { SessionClaims } from "@/lib/auth/token";
 import { createComment, editComment } from "@/lib/commands/comments";
 import { endorse } from "@/lib/commands/endorsements";
 import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setPreModeration } from "@/lib/commands/moderation";
-import { changeRole, reviewMembership } from "@/lib/commands/organisations";
+import { changeRole, reviewMembership, setSigningAuthority, verifyOrganisation } from "@/lib/commands/organisations";
 import { freshDatabase, testEngines } from "../support/engines";
-import { commentInput, newActor, newOrganisation, parisCall, SECRET, type SignedIn } from "./consultation-fixtures";
+import { addMembership, commentInput, newActor, newOrganisation, parisCall, SECRET, type SignedIn } from "./consultation-fixtures";
 import {
   expectUnchanged,
   moderatedConsultation,
@@ -758,6 +758,31 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const u = await userAt(`kavya@${d2}`);
       await h.db.transaction((tx) => ensureMembership(tx, u.id, unverifiedOrg, { address: u.email, confirmed: true }));
       expect(await membershipOf(u.id, unverifiedOrg)).toMatchObject({ verifiedAt: null });
+    });
+
+    it("nobody verifies an organisation they named or asked to join; another moderator can", async () => {
+      const [named, joined] = [await newOrganisation(h.db, { verified: false }), await newOrganisation(h.db, { verified: false })];
+      const [founder, member, other] = [await newStaff(h.db, "moderator"), await newStaff(h.db, "admin"), await newStaff(h.db, "moderator")];
+      await h.db.update(organisations).set({ createdBy: founder.id }).where(eq(organisations.id, named));
+      await addMembership(h.db, member.id, joined, { verified: false, maySign: false });
+      for (const [actor, org] of [[founder, named], [member, joined]] as const) {
+        expect(await expectUnchanged(h, () => verifyOrganisation(h.db, actor, { organisationId: org, domain: `${actor.id.slice(0, 8)}.example` }))).toEqual({
+          ok: false,
+          error: "forbidden",
+        });
+      }
+      for (const org of [named, joined]) expect(await verifyOrganisation(h.db, other, { organisationId: org, domain: null })).toEqual({ ok: true });
+    });
+
+    it("an admin cannot grant themselves the authority to sign; another admin can", async () => {
+      const org = await newOrganisation(h.db);
+      const [admin, otherAdmin] = [await newStaff(h.db, "admin"), await newStaff(h.db, "admin")];
+      await addMembership(h.db, admin.id, org, { verified: true, maySign: false });
+      expect(await expectUnchanged(h, () => setSigningAuthority(h.db, admin, { userId: admin.id, organisationId: org, maySign: true }))).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
+      expect(await setSigningAuthority(h.db, otherAdmin, { userId: admin.id, organisationId: org, maySign: true })).toEqual({ ok: true });
     });
 
     it("leaves a member pending at the right domain while their email is not confirmed", async () => {
