@@ -2,12 +2,15 @@
 // so no second process ever opens the embedded database folder.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad setting stops the server here, naming the variable, rather than at the first request that reads it.
+  const { env } = await import("./lib/env");
+  const settings = env();
   const { getDb, getDbHandle } = await import("./db/client");
   const handle = await getDbHandle();
   // Sign-in attempts only matter inside the 15-minute window; the privacy notice promises not to keep them.
   const { pruneSignInAttempts } = await import("./db/queries/sign-in-attempts");
   await pruneSignInAttempts(handle.db, new Date(Date.now() - 24 * 60 * 60 * 1000));
-  if (process.env.SAMVAD_DEMO === "1") {
+  if (settings.SAMVAD_DEMO) {
     const { seedDemo } = await import("./db/seed");
     await seedDemo(await getDb());
     console.log(`Samvad: demo data ready on ${handle.engine === "pglite" ? "the embedded database" : "PostgreSQL"}.`);

@@ -21,9 +21,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // "personas" signs in one demo account per role through the sign-in page and saves its cookies
+  // (tests/e2e/support.ts: persona(), asModerator and the like); every other project starts after it.
   // Pre-moderation changes how every new comment behaves, so its test runs alone, after all the others.
+  // All projects share one server and one database: tests make their own rows (unique names) or clean up, and no
+  // test may sign a persona out (that would end the saved session for every later test).
   projects: [
-    { name: "main", testIgnore: /premoderation\.spec\.ts/ },
+    { name: "personas", testMatch: /personas\.setup\.ts/, fullyParallel: true },
+    { name: "main", testIgnore: /premoderation\.spec\.ts/, dependencies: ["personas"] },
     { name: "premoderation", testMatch: /premoderation\.spec\.ts/, dependencies: ["main"] },
   ],
   use: {

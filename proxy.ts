@@ -2,13 +2,15 @@ import createMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { cookieMaxAge, decodeSession, encodeSession } from "@/lib/auth/token";
-import { sessionCookieName, useSecureCookies } from "@/lib/auth/config";
+import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/config";
+import { RETURN_TO_HEADER } from "@/lib/auth/return-to";
+import { env } from "@/lib/env";
 import { sessionNeedsRefresh, sessionTimeState } from "@/lib/rules/session-policy";
 
 const intl = createMiddleware(routing);
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = env().NODE_ENV !== "production";
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -33,6 +35,8 @@ export default async function proxy(req: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   req.headers.set("x-nonce", nonce);
   req.headers.set("content-security-policy", csp);
+  // Guards on staff and account pages send a visitor to sign in and back here afterwards.
+  req.headers.set(RETURN_TO_HEADER, req.nextUrl.pathname + req.nextUrl.search);
   const res = intl(req);
   res.headers.set("Content-Security-Policy", csp);
 
@@ -42,16 +46,10 @@ export default async function proxy(req: NextRequest) {
     const claims = await decodeSession(raw);
     const nowS = Math.floor(Date.now() / 1000);
     if (!claims || sessionTimeState(claims, nowS) !== "valid") {
-      res.cookies.delete({ name, path: "/", secure: useSecureCookies(), httpOnly: true, sameSite: "lax" });
+      res.cookies.delete({ name, ...sessionCookieOptions() });
     } else if (sessionNeedsRefresh(claims, nowS)) {
       const refreshed = { ...claims, seenAt: nowS };
-      res.cookies.set(name, await encodeSession(refreshed), {
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure: useSecureCookies(),
-        maxAge: cookieMaxAge(refreshed, nowS),
-      });
+      res.cookies.set(name, await encodeSession(refreshed), sessionCookieOptions(cookieMaxAge(refreshed, nowS)));
     }
   }
   return res;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 /** One type for both engines: queries are written once against it. */
@@ -68,7 +69,7 @@ export interface OpenOptions {
 }
 
 export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
-  const url = options.url ?? (options.pgliteDir ? undefined : process.env.DATABASE_URL);
+  const url = options.url ?? (options.pgliteDir ? undefined : env().DATABASE_URL);
   const runMigrations = options.migrate ?? true;
   if (url) {
     const { default: postgres } = await import("postgres");
@@ -84,7 +85,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const dir = options.pgliteDir ?? process.env.PGLITE_DIR ?? defaultPgliteDir;
+  const dir = options.pgliteDir ?? env().PGLITE_DIR ?? defaultPgliteDir;
   const inMemory = dir.startsWith("memory://");
   const release = inMemory ? () => {} : lockPgliteDir(dir);
   const client = await PGlite.create({ dataDir: inMemory ? undefined : dir, extensions: { pg_trgm } });

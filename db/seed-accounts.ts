@@ -1,4 +1,4 @@
-import type { Role, StakeholderGroup } from "./schema/enums";
+import type { Role, StakeholderGroup } from "@/lib/limits";
 
 /** Demo organisations: fictional, marked "(demo)", one or more per stakeholder group. */
 export const demoOrganisations: {

@@ -4,7 +4,7 @@ import { insertComment } from "./queries/comments";
 import { recordEndorsement } from "./queries/endorsements";
 import { ENDORSEMENT_RATE } from "@/lib/rules/token-bucket";
 import { consultations, endorsementEvents, memberships, principles, users } from "./schema";
-import type { Stance, StakeholderGroup } from "./schema/enums";
+import type { Stance, StakeholderGroup } from "@/lib/limits";
 
 /** Demo comments on the open consultation, written for Samvad. */
 const demoComments: { key: string; author: string; principle: number; stance: Stance; body: string; onBehalf?: boolean; replyTo?: string }[] = [

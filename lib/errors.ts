@@ -2,11 +2,7 @@
 export const errorStatus = {
   badOrigin: 403,
   unauthenticated: 401,
-  forbidden: 403,
   notFound: 404,
-  invalid: 400,
-  rateLimited: 429,
-  internal: 500,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 

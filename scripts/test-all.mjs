@@ -1,5 +1,6 @@
-// `npm test`: every test, in order: unit + integration (vitest, on PGlite and, when TEST_DATABASE_URL is set, on
-// PostgreSQL), a production build, then the browser tests (Playwright + Debian's Chromium) against it.
+// `npm test`: every test, in order: lint (ESLint, import boundaries included) and the formatting check (Prettier),
+// each counted as one test; unit + integration (vitest, on PGlite and, when TEST_DATABASE_URL is set, on
+// PostgreSQL); a production build, then the browser tests (Playwright + Debian's Chromium) against it.
 // Ends with one line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,10 +36,23 @@ function ensureChromium() {
   if (isRoot && spawnSync("which", ["apt-get"]).status === 0) {
     console.log("Installing Debian's Chromium for the browser tests (apt-get install -y chromium)…");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    if (spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0) return true;
+    const install = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    if (install.status === 0) return true;
   }
   console.error(`Chromium not found at ${chromium}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
   return false;
+}
+
+// 0. Lint and formatting: each is one test, passed or failed.
+for (const [name, args] of [
+  ["eslint", [".", "--max-warnings=0"]],
+  ["prettier", ["--check", "."]],
+]) {
+  if (run(bin(name), args) === 0) totals.passed += 1;
+  else totals.failed += 1;
 }
 
 // 1. Unit and integration tests.

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { ActionOutcome } from "@/components/layout/action-outcome";
 import { devanagari } from "@/components/layout/fonts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -14,7 +15,7 @@ import "../globals.css";
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 // Client components get only the messages they use, to keep pages small.
-const CLIENT_NAMESPACES = ["errors", "form", "signIn", "signUp", "profile", "comments", "stances", "endorse", "moderation", "reasons", "organisations", "summary", "report", "emailConfirmation"] as const;
+const CLIENT_NAMESPACES = ["done", "errors", "form", "signIn", "signUp", "profile", "comments", "stances", "endorse", "moderation", "reasons", "organisations", "summary", "report", "emailConfirmation"] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -38,6 +39,9 @@ export default async function LocaleLayout({ children, params }: Props) {
         <NextIntlClientProvider messages={clientMessages}>
           <SiteHeader locale={locale} user={user} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+            <Suspense fallback={null}>
+              <ActionOutcome />
+            </Suspense>
             {children}
           </main>
           <SiteFooter demo={isDemoMode()} />

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { StakeholderGroup } from "@/db/schema/enums";
+import type { StakeholderGroup } from "@/lib/limits";
 
 interface Membership {
   organisationId: string;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
-import type { StakeholderGroup } from "@/db/schema/enums";
+import type { StakeholderGroup } from "@/lib/limits";
 
 export interface OrganisationOption {
   id: string;

@@ -7,6 +7,7 @@ import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changePassword } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
+import { PASSWORD_MIN_LENGTH } from "@/lib/limits";
 
 export function PasswordForm() {
   const t = useTranslations("profile");
@@ -26,7 +27,7 @@ export function PasswordForm() {
           className={inputClass} />
       </Field>
       <Field name="newPassword" label={t("newPassword")} hint={ts("passwordHint")} error={err("newPassword")}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={12}
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH}
           aria-invalid={err("newPassword") ? true : undefined}
           aria-describedby={describedBy("newPassword", { hint: true, error: !!err("newPassword") })}
           className={inputClass} />

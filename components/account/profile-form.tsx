@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, Field, inputClass, Notice } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { StakeholderGroup } from "@/db/schema/enums";
+import type { StakeholderGroup } from "@/lib/limits";
 import { updateProfile } from "@/lib/actions/account";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import type { Locale } from "@/lib/i18n/routing";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, Field, FieldError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { StakeholderGroup } from "@/db/schema/enums";
+import { PASSWORD_MIN_LENGTH, type StakeholderGroup } from "@/lib/limits";
 import { signUp } from "@/lib/actions/account";
 import { initialFormState } from "@/lib/actions/form-state";
 import { Link } from "@/lib/i18n/navigation";
@@ -43,7 +43,7 @@ export function SignUpForm({ organisations, groupLabels, languageLabels, default
           className={inputClass} />
       </Field>
       <Field name="password" label={t("password")} hint={t("passwordHint")} error={err("password")}>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={12}
+        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH}
           aria-invalid={err("password") ? true : undefined} aria-describedby={describedBy("password", { hint: true, error: !!err("password") })}
           className={inputClass} />
       </Field>

@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CharacterCount } from "@/components/ui/character-count";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitComment } from "@/lib/actions/comments";
 import { StanceChoice } from "./stance-choice";
 import { initialFormState } from "@/lib/actions/form-state";
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN } from "@/lib/limits";
 
 interface Props {
   consultationSlug: string;
@@ -30,9 +32,7 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
   const formMessage = err("form") ?? err("formToken") ?? err("stamp") ?? err("website");
   const summary = [
     ...(formMessage ? [{ field: id("body"), message: formMessage }] : []),
-    ...(["body", "stance", "capacity"] as const)
-      .filter((f) => state.errors[f])
-      .map((f) => ({ field: id(f), message: err(f) ?? "" })),
+    ...(["body", "stance", "capacity"] as const).filter((f) => state.errors[f]).map((f) => ({ field: id(f), message: err(f) ?? "" })),
   ];
   return (
     <form action={action} noValidate className="max-w-2xl" data-testid={parentId ? "reply-form" : "comment-form"}>
@@ -52,7 +52,7 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
           {t("body")}
         </label>
         <p id={`${id("body")}-hint`} className="text-sm text-slate-700">
-          {t("bodyHint")}
+          {t("bodyHint", { min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX })}
         </p>
         <FieldError name={id("body")} error={err("body")} />
         <textarea
@@ -60,27 +60,45 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
           name="body"
           rows={parentId ? 4 : 7}
           required
-          minLength={10}
-          maxLength={5000}
+          minLength={COMMENT_BODY_MIN}
+          maxLength={COMMENT_BODY_MAX}
           defaultValue={v.body ?? ""}
           aria-invalid={err("body") ? true : undefined}
-          aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body") })}
+          aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body"), count: true })}
           className={inputClass}
         />
+        <CharacterCount fieldId={id("body")} min={COMMENT_BODY_MIN} max={COMMENT_BODY_MAX} trim />
       </div>
 
       <StanceChoice id={id("stance")} value={v.stance} error={err("stance")} />
 
-      <fieldset className="mb-4" id={id("capacity")} aria-describedby={`${id("capacity")}-hint${err("capacity") ? ` ${id("capacity")}-error` : ""}`}>
+      <fieldset
+        className="mb-4"
+        id={id("capacity")}
+        aria-describedby={`${id("capacity")}-hint${err("capacity") ? ` ${id("capacity")}-error` : ""}`}
+      >
         <legend className="font-semibold">{t("capacity")}</legend>
-        <p id={`${id("capacity")}-hint`} className="text-sm text-slate-700">{t("capacityHint")}</p>
+        <p id={`${id("capacity")}-hint`} className="text-sm text-slate-700">
+          {t("capacityHint")}
+        </p>
         <FieldError name={id("capacity")} error={err("capacity")} />
         <div className="mt-1 space-y-1">
-          {[{ id: "personal", label: t("capacityPersonal") }, ...organisations.map((o) => ({ id: o.id, label: t("capacityOrg", { organisation: o.name }) }))].map((c) => (
+          {[
+            { id: "personal", label: t("capacityPersonal") },
+            ...organisations.map((o) => ({ id: o.id, label: t("capacityOrg", { organisation: o.name }) })),
+          ].map((c) => (
             <div key={c.id} className="flex items-center gap-2">
-              <input type="radio" id={`${id("capacity")}-${c.id}`} name="capacity" value={c.id}
-                defaultChecked={(v.capacity ?? "personal") === c.id} className="h-6 w-6 accent-blue-800" />
-              <label htmlFor={`${id("capacity")}-${c.id}`} className="min-h-11 content-center">{c.label}</label>
+              <input
+                type="radio"
+                id={`${id("capacity")}-${c.id}`}
+                name="capacity"
+                value={c.id}
+                defaultChecked={(v.capacity ?? "personal") === c.id}
+                className="h-6 w-6 accent-blue-800"
+              />
+              <label htmlFor={`${id("capacity")}-${c.id}`} className="min-h-11 content-center">
+                {c.label}
+              </label>
             </div>
           ))}
         </div>

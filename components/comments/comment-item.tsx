@@ -1,14 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { ThreadComment } from "@/db/queries/comments";
+import { ConfirmStep } from "@/components/ui/confirm-step";
 import { withdrawOwnComment } from "@/lib/actions/comments";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
+import { mayReplyTo } from "@/lib/rules/comments";
 import { LinkedText } from "./linked-text";
+import { isPlaceholder, type CommentView } from "./view-types";
 
 interface Props {
-  comment: ThreadComment;
+  comment: CommentView;
   locale: Locale;
   viewerId: string | null;
   canWrite: boolean;
@@ -17,6 +19,8 @@ interface Props {
   editing: ReactNode;
   replying: ReactNode;
   reporting: ReactNode;
+  /** The page was opened to confirm withdrawing this comment (`?withdraw=<id>`). */
+  confirmingWithdrawal: boolean;
   /** Signed in and not blocked: may report others' comments (also after the consultation closes). */
   canReport: boolean;
   ledgerHref: string;
@@ -25,20 +29,88 @@ interface Props {
 }
 
 const actionLink = "inline-flex min-h-11 items-center text-blue-900 underline underline-offset-2";
+const frame = "scroll-mt-4 rounded border border-slate-300 p-4 target:border-2 target:border-blue-800";
 
-export async function CommentItem({ comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting, canReport, ledgerHref, principlePosition, summaryHref }: Props) {
+/** Only its author withdraws a comment, and only one that is still up (published or awaiting moderation). */
+function mayWithdraw(c: CommentView, viewerId: string | null): boolean {
+  return viewerId !== null && c.authorId === viewerId && (c.state === "published" || c.state === "awaiting_moderation");
+}
+
+/**
+ * What stays of a hidden or withdrawn comment: its place in the thread (so replies still make sense), the
+ * author's stakeholder group, why it is gone and when. Never the author's name, designation or organisation:
+ * a placeholder must not tie a named person to a removal.
+ */
+async function Placeholder({ c, locale, ledgerHref }: { c: CommentView; locale: Locale; ledgerHref: string }) {
+  const t = await getTranslations("comments");
+  const tm = await getTranslations("moderation");
+  const tg = await getTranslations("groups");
+  return (
+    <article
+      id={`comment-${c.id}`}
+      aria-labelledby={`comment-${c.id}-author`}
+      className={`${frame} bg-slate-50`}
+      data-testid="comment"
+      data-comment-id={c.id}
+      data-state={c.state}
+    >
+      <header className="text-sm text-slate-800">
+        <p>
+          <span id={`comment-${c.id}-author`} className="text-base font-semibold text-slate-900" data-testid="placeholder-group">
+            {t("placeholderGroup", { group: tg(c.stakeholderGroup) })}
+          </span>
+        </p>
+        <p>
+          <Link href={`/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="text-blue-900 underline underline-offset-2">
+            {t("reference", { id: c.id })}
+          </Link>
+          {" · "}
+          <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time>
+        </p>
+      </header>
+      {c.state === "withdrawn" ? (
+        <p className="mt-3 italic text-slate-800" data-testid="withdrawn-notice">
+          {t("withdrawn", { date: formatDateTime(c.withdrawnAt ?? c.createdAt, locale) })}
+        </p>
+      ) : (
+        <p className="mt-3 italic text-slate-800" data-testid="hidden-notice">
+          <a href={ledgerHref} className="text-blue-900 underline">
+            {c.hiddenRule ? tm("hiddenUnderRule", { n: c.hiddenRule }) : tm("hiddenPending")}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}
+
+export async function CommentItem(p: Props) {
+  const { comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting } = p;
+  if (isPlaceholder(c.state)) {
+    // A reply under a placeholder keeps its place: the list of replies is rendered by the thread, around this.
+    return <Placeholder c={c} locale={locale} ledgerHref={p.ledgerHref} />;
+  }
   const t = await getTranslations("comments");
   const tm = await getTranslations("moderation");
   const tsum = await getTranslations("summary");
   const tg = await getTranslations("groups");
   const ts = await getTranslations("stances");
   const own = viewerId !== null && c.authorId === viewerId;
-  const withdrawn = c.state === "withdrawn";
+  const withdrawable = canWrite && mayWithdraw(c, viewerId);
+  const confirming = withdrawable && p.confirmingWithdrawal && !editing;
   return (
-    <article id={`comment-${c.id}`} aria-labelledby={`comment-${c.id}-author`} className="scroll-mt-4 rounded border border-slate-300 p-4 target:border-2 target:border-blue-800" data-testid="comment" data-comment-id={c.id} data-state={c.state}>
+    <article
+      id={`comment-${c.id}`}
+      aria-labelledby={`comment-${c.id}-author`}
+      className={frame}
+      data-testid="comment"
+      data-comment-id={c.id}
+      data-state={c.state}
+    >
       <header className="text-sm text-slate-800">
         <p>
-          <span id={`comment-${c.id}-author`} className="text-base font-semibold text-slate-900">{c.authorName}</span>
+          <span id={`comment-${c.id}-author`} className="text-base font-semibold text-slate-900">
+            {c.authorName}
+          </span>
           {c.authorDesignation ? <span>, {c.authorDesignation}</span> : null}
           {" · "}
           <span>{tg(c.stakeholderGroup)}</span>
@@ -65,7 +137,7 @@ export async function CommentItem({ comment: c, locale, viewerId, canWrite, page
           </Link>
           {" · "}
           <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time>
-          {c.editedAt && !withdrawn ? (
+          {c.editedAt ? (
             <>
               {" · "}
               <Link href={`/comments/${c.id}/history`} className="text-blue-900 underline underline-offset-2" data-testid="edited-mark">
@@ -77,49 +149,71 @@ export async function CommentItem({ comment: c, locale, viewerId, canWrite, page
         </p>
         {c.citedInVersion ? (
           <p data-testid="cited-mark">
-            <a href={`${summaryHref}?version=${c.citedInVersion}#cited-${c.id}`} className="font-medium text-green-900 underline">
-              {tsum("citedMark", { n: principlePosition, v: c.citedInVersion })}
+            <a href={`${p.summaryHref}?version=${c.citedInVersion}#cited-${c.id}`} className="font-medium text-green-900 underline">
+              {tsum("citedMark", { n: p.principlePosition, v: c.citedInVersion })}
             </a>
           </p>
         ) : null}
       </header>
-      {withdrawn ? (
-        <p className="mt-3 italic text-slate-800" data-testid="withdrawn-notice">
-          {t("withdrawn", { date: formatDateTime(c.withdrawnAt ?? c.createdAt, locale) })}
-        </p>
-      ) : c.state === "hidden" ? (
-        <p className="mt-3 italic text-slate-800" data-testid="hidden-notice">
-          <a href={ledgerHref} className="text-blue-900 underline">
-            {c.hiddenRule ? tm("hiddenUnderRule", { n: c.hiddenRule }) : tm("hiddenPending")}
-          </a>
-        </p>
-      ) : (
-        <>
-          {c.state === "awaiting_moderation" ? <p className="mt-2 font-medium text-amber-900">{t("awaiting")}</p> : null}
-          <p className="mt-3 inline-block rounded bg-slate-100 px-2 text-sm font-semibold text-slate-900" data-testid="stance">
-            {t("stanceLabel", { stance: ts(c.stance) })}
-          </p>
-          {editing ?? (c.body ? <div className="mt-2" data-testid="comment-body"><LinkedText text={c.body} lang={c.language !== locale ? c.language : undefined} /></div> : null)}
-        </>
-      )}
-      {canWrite && !withdrawn && !editing ? (
+      {c.state === "awaiting_moderation" ? <p className="mt-2 font-medium text-amber-900">{t("awaiting")}</p> : null}
+      <p className="mt-3 inline-block rounded bg-slate-100 px-2 text-sm font-semibold text-slate-900" data-testid="stance">
+        {t("stanceLabel", { stance: ts(c.stance) })}
+      </p>
+      {editing ??
+        (c.body ? (
+          <div className="mt-2" data-testid="comment-body">
+            <LinkedText text={c.body} lang={c.language !== locale ? c.language : undefined} />
+          </div>
+        ) : null)}
+      {confirming ? (
+        <ConfirmStep
+          id={`withdraw-${c.id}`}
+          heading={t("withdrawQuestion", { id: c.id })}
+          explanation={t("withdrawExplain")}
+          action={withdrawOwnComment}
+          fields={{ commentId: String(c.id) }}
+          confirmLabel={t("withdrawConfirm", { id: c.id })}
+          pendingLabel={t("withdrawing")}
+          cancelHref={`${pageHref({})}#comment-${c.id}`}
+          cancelLabel={t("withdrawCancel", { id: c.id })}
+          testId="withdraw-confirm"
+        />
+      ) : canWrite && !editing ? (
         <div className="mt-2 flex flex-wrap gap-x-5">
-          {c.depth < 2 && c.state === "published" ? (
-            <a href={pageHref({ reply: String(c.id) }) + `#reply-${c.id}`} className={actionLink} aria-label={t("replyTo", { id: c.id })}>{t("reply")}</a>
+          {mayReplyTo(c) ? (
+            <a href={`${pageHref({ reply: String(c.id) })}#reply-${c.id}`} className={actionLink} aria-label={t("replyTo", { id: c.id })}>
+              {t("reply")}
+            </a>
           ) : null}
           {own && c.state === "published" ? (
-            <a href={pageHref({ edit: String(c.id) }) + `#comment-${c.id}`} className={actionLink} aria-label={t("editComment", { id: c.id })}>{t("edit")}</a>
+            <a
+              href={`${pageHref({ edit: String(c.id) })}#comment-${c.id}`}
+              className={actionLink}
+              aria-label={t("editComment", { id: c.id })}
+            >
+              {t("edit")}
+            </a>
           ) : null}
-          {own ? (
-            <form action={withdrawOwnComment}>
-              <input type="hidden" name="commentId" value={c.id} />
-              <button type="submit" className={`${actionLink} cursor-pointer`} aria-label={t("withdrawComment", { id: c.id })}>{t("withdraw")}</button>
-            </form>
+          {withdrawable ? (
+            <a
+              href={`${pageHref({ withdraw: String(c.id) })}#withdraw-${c.id}`}
+              className={actionLink}
+              aria-label={t("withdrawComment", { id: c.id })}
+              data-testid="withdraw-link"
+            >
+              {t("withdraw")}
+            </a>
           ) : null}
         </div>
       ) : null}
-      {canReport && !own && c.state === "published" && !reporting ? (
-        <a href={pageHref({ report: String(c.id) }) + `#report-${c.id}`} className={actionLink} aria-label={tm("reportComment", { id: c.id })}>{tm("report")}</a>
+      {p.canReport && !own && c.state === "published" && !reporting ? (
+        <a
+          href={`${pageHref({ report: String(c.id) })}#report-${c.id}`}
+          className={actionLink}
+          aria-label={tm("reportComment", { id: c.id })}
+        >
+          {tm("report")}
+        </a>
       ) : null}
       {reporting}
       {replying}

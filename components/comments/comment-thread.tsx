@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import type { CommentSort, ThreadComment } from "@/db/queries/comments";
+import { CommentReportForm } from "@/components/moderation/comment-report-form";
 import type { Locale } from "@/lib/i18n/routing";
-import { ReportForm } from "@/components/moderation/report-form";
+import { mayReplyTo } from "@/lib/rules/comments";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
 import { EditCommentForm } from "./edit-comment-form";
+import type { CommentSort, CommentView } from "./view-types";
 
 export interface ThreadView {
   locale: Locale;
@@ -19,6 +20,8 @@ export interface ThreadView {
   replyTo: number | null;
   editId: number | null;
   reportId: number | null;
+  /** The viewer's own comment whose withdrawal the page was opened to confirm (`?withdraw=<id>`). */
+  withdrawId: number | null;
   canReport: boolean;
   ledgerHref: string;
   policyHref: string;
@@ -28,11 +31,14 @@ export interface ThreadView {
   organisations: { id: string; name: string }[];
 }
 
-/** Threads with their replies nested (at most three levels), built from the two queries' rows. */
-export async function CommentThreads({ threads, replies, view }: { threads: ThreadComment[]; replies: ThreadComment[]; view: ThreadView }) {
+/**
+ * Threads with their replies nested (at most three levels), built from the two queries' rows. Pages pass the rows
+ * through `toCommentView` first, so hidden and withdrawn comments arrive without their author's identity.
+ */
+export async function CommentThreads({ threads, replies, view }: { threads: CommentView[]; replies: CommentView[]; view: ThreadView }) {
   const t = await getTranslations("comments");
   const tm = await getTranslations("moderation");
-  const children = new Map<number, ThreadComment[]>();
+  const children = new Map<number, CommentView[]>();
   for (const r of replies) {
     const list = children.get(r.parentId ?? 0) ?? [];
     list.push(r);
@@ -43,20 +49,28 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
     return `${view.basePath}?${q.toString()}`;
   };
 
-  const render = async (c: ThreadComment) => {
+  const render = async (c: CommentView) => {
     const kids = children.get(c.id) ?? [];
     const editing =
-      view.editId === c.id && c.authorId === view.viewerId && c.body ? (
+      view.editId === c.id && c.authorId === view.viewerId && c.state === "published" && c.body ? (
         <>
-          <p className="mt-2"><a href={view.policyHref} className="text-blue-900 underline">{tm("policyLink")}</a></p>
+          <p className="mt-2">
+            <a href={view.policyHref} className="text-blue-900 underline">
+              {tm("policyLink")}
+            </a>
+          </p>
           <EditCommentForm commentId={c.id} body={c.body} stance={c.stance} cancelHref={pageHref({}) + `#comment-${c.id}`} />
         </>
       ) : null;
     const replying =
-      view.replyTo === c.id && view.canWrite && c.depth < 2 ? (
+      view.replyTo === c.id && view.canWrite && mayReplyTo(c) ? (
         <section id={`reply-${c.id}`} aria-label={t("replyHeading", { id: c.id })} className="mt-4 border-t border-slate-200 pt-4">
           <h3 className="mb-2 font-semibold">{t("replyHeading", { id: c.id })}</h3>
-          <p className="mb-2"><a href={view.policyHref} className="text-blue-900 underline">{tm("policyLink")}</a></p>
+          <p className="mb-2">
+            <a href={view.policyHref} className="text-blue-900 underline">
+              {tm("policyLink")}
+            </a>
+          </p>
           <CommentForm
             consultationSlug={view.consultationSlug}
             principleSlug={view.principleSlug}
@@ -72,7 +86,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
       view.reportId === c.id && view.canReport && c.authorId !== view.viewerId && c.state === "published" ? (
         <section id={`report-${c.id}`} aria-label={tm("reportHeading", { id: c.id })} className="mt-4 border-t border-slate-200 pt-4">
           <h3 className="font-semibold">{tm("reportHeading", { id: c.id })}</h3>
-          <ReportForm commentId={c.id} />
+          <CommentReportForm commentId={c.id} />
         </section>
       ) : null;
     return (
@@ -86,6 +100,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
           editing={editing}
           replying={replying}
           reporting={reporting}
+          confirmingWithdrawal={view.withdrawId === c.id}
           canReport={view.canReport}
           ledgerHref={view.ledgerHref}
           principlePosition={view.principlePosition}
@@ -100,5 +115,9 @@ export async function CommentThreads({ threads, replies, view }: { threads: Thre
     );
   };
 
-  return <ol className="space-y-4" data-testid="comment-list">{await Promise.all(threads.map(render))}</ol>;
+  return (
+    <ol className="space-y-4" data-testid="comment-list">
+      {await Promise.all(threads.map(render))}
+    </ol>
+  );
 }

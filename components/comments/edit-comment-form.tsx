@@ -2,36 +2,67 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { CharacterCount } from "@/components/ui/character-count";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { Stance } from "@/db/schema/enums";
+import { useErrorText } from "@/components/ui/use-error-text";
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, type Stance } from "@/lib/limits";
 import { saveCommentEdit } from "@/lib/actions/comments";
 import type { FormState } from "@/lib/actions/form-state";
 import { StanceChoice } from "./stance-choice";
 
-export function EditCommentForm({ commentId, body, stance, cancelHref }: { commentId: number; body: string; stance: Stance; cancelHref: string }) {
+interface Props {
+  commentId: number;
+  body: string;
+  stance: Stance;
+  cancelHref: string;
+}
+
+/** The author's edit: the same limits as a new comment (lib/limits.ts), with the text kept on any refusal. */
+export function EditCommentForm({ commentId, body, stance, cancelHref }: Props) {
   const t = useTranslations("comments");
   const te = useTranslations("errors");
   const start: FormState = { status: "idle", errors: {}, values: { body, stance, commentId: String(commentId) } };
   const [state, action] = useActionState(saveCommentEdit, start);
   const v = state.values;
   const id = (n: string) => `edit-${commentId}-${n}`;
-  const err = (f: string) => (state.errors[f] ? te(state.errors[f]) : undefined);
-  const summary = ["form", "body", "stance"].filter((f) => state.errors[f]).map((f) => ({ field: id(f === "stance" ? "stance" : "body"), message: err(f) ?? "" }));
+  const err = useErrorText(state);
+  const summary = ["form", "body", "stance"]
+    .filter((f) => state.errors[f])
+    .map((f) => ({ field: id(f === "stance" ? "stance" : "body"), message: err(f) ?? "" }));
   return (
     <form action={action} noValidate data-testid="edit-form" className="mt-2">
       <h3 className="font-semibold">{t("editHeading")}</h3>
       <ErrorSummary title={te("formHasErrors")} errors={summary} />
       <input type="hidden" name="commentId" value={commentId} />
-      <label htmlFor={id("body")} className="mt-2 block font-semibold">{t("body")}</label>
-      <p id={`${id("body")}-hint`} className="text-sm text-slate-700">{t("bodyHint")}</p>
+      <label htmlFor={id("body")} className="mt-2 block font-semibold">
+        {t("body")}
+      </label>
+      <p id={`${id("body")}-hint`} className="text-sm text-slate-700">
+        {t("bodyHint", { min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX })}
+      </p>
       <FieldError name={id("body")} error={err("body")} />
-      <textarea id={id("body")} name="body" rows={6} defaultValue={v.body ?? ""} aria-invalid={err("body") ? true : undefined}
-        aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body") })} className={inputClass} />
-      <div className="mt-3"><StanceChoice id={id("stance")} value={v.stance} error={err("stance")} /></div>
+      <textarea
+        id={id("body")}
+        name="body"
+        rows={6}
+        required
+        minLength={COMMENT_BODY_MIN}
+        maxLength={COMMENT_BODY_MAX}
+        defaultValue={v.body ?? ""}
+        aria-invalid={err("body") ? true : undefined}
+        aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body"), count: true })}
+        className={inputClass}
+      />
+      <CharacterCount fieldId={id("body")} min={COMMENT_BODY_MIN} max={COMMENT_BODY_MAX} trim />
+      <div className="mt-3">
+        <StanceChoice id={id("stance")} value={v.stance} error={err("stance")} />
+      </div>
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton label={t("save")} pendingLabel={t("saving")} />
-        <a href={cancelHref} className="inline-flex min-h-11 items-center text-blue-900 underline">{t("cancel")}</a>
+        <a href={cancelHref} className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {t("cancel")}
+        </a>
       </div>
     </form>
   );

@@ -1,25 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { Paragraphs } from "@/components/ui/prose";
-import type { ConsultationStatus } from "@/db/schema/enums";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localised } from "@/lib/i18n/page-locale";
 import { PhaseNotice } from "./phase-notice";
+import type { ConsultationView, PrincipleLinkView } from "./view-types";
 
 interface Props {
   locale: Locale;
   signedIn: boolean;
-  consultation: {
-    slug: string;
-    title: string;
-    titleHi: string | null;
-    description: string;
-    descriptionHi: string | null;
-    status: ConsultationStatus;
-    opensAt: Date;
-    closesAt: Date;
-  };
-  principles: { position: number; slug: string; title: string; titleHi: string | null }[];
+  consultation: ConsultationView;
+  principles: (PrincipleLinkView & { position: number })[];
 }
 
 export async function ConsultationOverview({ locale, signedIn, consultation: c, principles }: Props) {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ConsultationStatus } from "@/db/schema/enums";
+import type { ConsultationStatus } from "@/lib/limits";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { consultationPhase } from "@/lib/rules/consultation-phase";

@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localised } from "@/lib/i18n/page-locale";
+import type { PrincipleLinkView } from "./view-types";
 
-type Neighbour = { slug: string; title: string; titleHi: string | null } | undefined;
+type Neighbour = PrincipleLinkView | undefined;
 
 export async function PrinciplePager(props: { locale: Locale; consultationSlug: string; previous: Neighbour; next: Neighbour }) {
   const t = await getTranslations("principle");

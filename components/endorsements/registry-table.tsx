@@ -1,26 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import type { StakeholderGroup } from "@/db/schema/enums";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { localised } from "@/lib/i18n/page-locale";
 import { TableHead } from "@/components/ui/table-head";
+import type { RegistryRowView } from "./view-types";
 
-interface Row {
-  id: number;
-  targetKey: string;
-  principlePosition: number | null;
-  principleTitle: string | null;
-  principleTitleHi: string | null;
-  endorserName: string;
-  endorserDesignation: string;
-  organisationName: string | null;
-  stakeholderGroup: StakeholderGroup;
-  statement: string | null;
-  endorsedAt: Date;
-  withdrawnAt: Date | null;
-}
-
-export async function RegistryTable({ rows, locale }: { rows: Row[]; locale: Locale }) {
+export async function RegistryTable({ rows, locale }: { rows: RegistryRowView[]; locale: Locale }) {
   const t = await getTranslations("registry");
   const tg = await getTranslations("groups");
   if (rows.length === 0) return <p className="mt-2">{t("empty")}</p>;

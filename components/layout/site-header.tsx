@@ -1,13 +1,21 @@
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/db/queries/users";
+import type { Role, StakeholderGroup } from "@/lib/limits";
 import { signOut } from "@/lib/actions/account";
 import { Link } from "@/lib/i18n/navigation";
+import { isStaffRole } from "@/lib/rules/roles";
 import type { Locale } from "@/lib/i18n/routing";
 import { LanguageSwitch } from "./language-switch";
 
 const navLink = "inline-flex min-h-11 items-center rounded px-2 text-blue-900 underline-offset-4 hover:underline";
 
-export async function SiteHeader({ locale, user }: { locale: Locale; user: SessionUser | null }) {
+/** Who is signed in, as far as the header needs to know. */
+export interface HeaderUser {
+  name: string;
+  role: Role;
+  stakeholderGroup: StakeholderGroup;
+}
+
+export async function SiteHeader({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
   const t = await getTranslations("header");
   const tg = await getTranslations("groups");
   const tm = await getTranslations("moderation");
@@ -45,7 +53,7 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Sessi
               <Link href="/my-contributions" className={navLink}>
                 {tc("navContributions")}
               </Link>
-              {user.role === "moderator" || user.role === "admin" ? (
+              {isStaffRole(user.role) ? (
                 <>
                   <Link href="/moderate" className={navLink}>
                     {tm("navModerate")}

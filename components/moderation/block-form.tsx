@@ -6,6 +6,7 @@ import { ErrorSummary, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitBlock } from "@/lib/actions/moderation";
+import { MODERATION_NOTE_MAX } from "@/lib/limits";
 
 export function BlockForm(p: { userId: string; name: string; consultationId: string; queue: string; blocked: boolean; rules: { id: string; label: string }[]; formId: string }) {
   const t = useTranslations("moderation");
@@ -27,7 +28,7 @@ export function BlockForm(p: { userId: string; name: string; consultationId: str
             {p.rules.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
           </select>
           <label htmlFor={`${p.formId}-note`} className="mt-2 block font-semibold">{t("note")}</label>
-          <textarea id={`${p.formId}-note`} name="note" rows={2} maxLength={1000} defaultValue={state.values.note ?? ""} className={`${inputClass} mb-2`} />
+          <textarea id={`${p.formId}-note`} name="note" rows={2} maxLength={MODERATION_NOTE_MAX} defaultValue={state.values.note ?? ""} className={`${inputClass} mb-2`} />
         </>
       )}
       <SubmitButton label={p.blocked ? t("unblockSubmit") : t("blockSubmit")} pendingLabel={t("sending")} />

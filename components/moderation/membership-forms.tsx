@@ -6,6 +6,7 @@ import { describedBy, ErrorSummary, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitMembershipReview, submitOrganisationVerification } from "@/lib/actions/organisations";
+import { MEMBERSHIP_REASON_MAX } from "@/lib/limits";
 
 export function MembershipReviewForm({ userId, organisationId, formId }: { userId: string; organisationId: string; formId: string }) {
   const t = useTranslations("organisations");
@@ -27,7 +28,7 @@ export function MembershipReviewForm({ userId, organisationId, formId }: { userI
         ))}
       </fieldset>
       <label htmlFor={`${formId}-reason`} className="block font-semibold">{t("reason")}</label>
-      <textarea id={`${formId}-reason`} name="reason" rows={2} maxLength={500} defaultValue={state.values.reason ?? ""}
+      <textarea id={`${formId}-reason`} name="reason" rows={2} maxLength={MEMBERSHIP_REASON_MAX} defaultValue={state.values.reason ?? ""}
         aria-describedby={describedBy(`${formId}-reason`, { error: !!err })} className={`${inputClass} mb-2`} />
       <SubmitButton label={t("submit")} pendingLabel="…" />
     </form>

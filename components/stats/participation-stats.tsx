@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import type { GroupCapacityCount, GroupStanceCount } from "@/db/queries/statistics";
-import { stakeholderGroups, stances } from "@/db/schema/enums";
+import { STAKEHOLDER_GROUPS, STANCES, type Stance } from "@/lib/limits";
 import type { Locale } from "@/lib/i18n/routing";
 import { StackedBarChart } from "./stacked-bar-chart";
+import type { GroupCapacityCountView, GroupStanceCountView } from "./view-types";
 
-const STANCE_COLOURS: Record<(typeof stances)[number], string> = {
+const STANCE_COLOURS: Record<Stance, string> = {
   supports: "#15803d",
   supports_with_changes: "#4d7c0f",
   has_concerns: "#b45309",
@@ -12,17 +12,24 @@ const STANCE_COLOURS: Record<(typeof stances)[number], string> = {
   none: "#64748b",
 };
 
-export async function ParticipationStats(p: { locale: Locale; comments: GroupStanceCount[]; endorsements: GroupCapacityCount[]; idPrefix: string }) {
+interface Props {
+  locale: Locale;
+  comments: GroupStanceCountView[];
+  endorsements: GroupCapacityCountView[];
+  idPrefix: string;
+}
+
+export async function ParticipationStats(p: Props) {
   const t = await getTranslations("stats");
   const tg = await getTranslations("groups");
   const ts = await getTranslations("stances");
   const nf = new Intl.NumberFormat(p.locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
-  const commentRows = stakeholderGroups.map((g) => ({
+  const commentRows = STAKEHOLDER_GROUPS.map((g) => ({
     key: g,
     label: tg(g),
-    values: Object.fromEntries(stances.map((s) => [s, p.comments.find((c) => c.stakeholderGroup === g && c.stance === s)?.n ?? 0])),
+    values: Object.fromEntries(STANCES.map((s) => [s, p.comments.find((c) => c.stakeholderGroup === g && c.stance === s)?.n ?? 0])),
   }));
-  const endorsementRows = stakeholderGroups.map((g) => ({
+  const endorsementRows = STAKEHOLDER_GROUPS.map((g) => ({
     key: g,
     label: tg(g),
     values: {
@@ -32,14 +39,16 @@ export async function ParticipationStats(p: { locale: Locale; comments: GroupSta
   }));
   return (
     <section id="statistics" aria-labelledby={`${p.idPrefix}-stats-heading`} className="mt-10 scroll-mt-4">
-      <h2 id={`${p.idPrefix}-stats-heading`} className="text-2xl font-bold">{t("heading")}</h2>
+      <h2 id={`${p.idPrefix}-stats-heading`} className="text-2xl font-bold">
+        {t("heading")}
+      </h2>
       <StackedBarChart
         id={`${p.idPrefix}-comments`}
         title={t("commentsChart")}
         note={t("chartNote")}
         groupHeader={t("group")}
         totalHeader={t("total")}
-        series={stances.map((s) => ({ key: s, label: ts(s), colour: STANCE_COLOURS[s] }))}
+        series={STANCES.map((s) => ({ key: s, label: ts(s), colour: STANCE_COLOURS[s] }))}
         rows={commentRows}
         formatNumber={(n) => nf.format(n)}
       />

@@ -1,13 +1,13 @@
 import { diffLines } from "diff";
 import { getTranslations } from "next-intl/server";
-import { summarySections, type SummaryContent } from "@/db/schema/summaries";
+import { SUMMARY_SECTIONS, type SummaryContent } from "@/lib/limits";
 
 /** What changed between two versions, part by part, line by line. */
 export async function VersionDiff({ from, to }: { from: SummaryContent; to: SummaryContent }) {
   const t = await getTranslations("summary");
   return (
     <div className="space-y-4" data-testid="version-diff">
-      {summarySections.map((s) => {
+      {SUMMARY_SECTIONS.map((s) => {
         const parts = diffLines(from[s] ?? "", to[s] ?? "");
         const changed = parts.some((p) => p.added || p.removed);
         return (

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
-/** ids that tie an input to its hint and error, for aria-describedby. */
-export function describedBy(name: string, opts: { hint?: boolean; error?: boolean }): string | undefined {
-  const ids = [opts.error ? `${name}-error` : null, opts.hint ? `${name}-hint` : null].filter(Boolean);
+/** ids that tie an input to its error, hint and character count (CharacterCount), for aria-describedby. */
+export function describedBy(name: string, opts: { hint?: boolean; error?: boolean; count?: boolean }): string | undefined {
+  const ids = [opts.error ? `${name}-error` : null, opts.hint ? `${name}-hint` : null, opts.count ? `${name}-count` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 

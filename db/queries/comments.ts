@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
+import { comments, commentVersions, consultations, organisations, principles, reports, users, type NewComment } from "../schema";
+import { mayReplyTo } from "@/lib/rules/comments";
 import { COMMENT_RATE } from "@/lib/rules/token-bucket";
 import { isUniqueViolation } from "./pg-errors";
 import { takeRateToken } from "./rate-limits";
@@ -48,7 +49,7 @@ export async function insertComment(
           .select({ id: comments.id, depth: comments.depth, rootId: comments.rootId, principleId: comments.principleId, state: comments.state })
           .from(comments)
           .where(eq(comments.id, input.parentId));
-        if (!parent || parent.principleId !== input.principleId || parent.state !== "published" || parent.depth >= 2) {
+        if (!parent || parent.principleId !== input.principleId || !mayReplyTo(parent)) {
           throw new Refused({ ok: false, error: "parentInvalid" });
         }
         depth = parent.depth + 1;
@@ -118,20 +119,28 @@ export async function updateCommentText(
   });
 }
 
-/** Withdrawal by the author: the comment stays in its thread as "withdrawn", its replies stay visible. */
+/**
+ * Withdrawal by the author: the comment stays in its thread as "withdrawn", its replies stay visible. Its open
+ * reports are settled in the same transaction: there is nothing left for a moderator to decide, so it leaves
+ * the queue (and a report can no longer count towards an automatic hide).
+ */
 export async function markCommentWithdrawn(db: Db, p: { commentId: number; authorId: string }, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .update(comments)
-    .set({ state: "withdrawn", withdrawnAt: now })
-    .where(
-      and(
-        eq(comments.id, p.commentId),
-        eq(comments.authorId, p.authorId),
-        inArray(comments.state, ["published", "awaiting_moderation"]),
-      ),
-    )
-    .returning({ id: comments.id });
-  return rows.length === 1;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(comments)
+      .set({ state: "withdrawn", withdrawnAt: now })
+      .where(
+        and(
+          eq(comments.id, p.commentId),
+          eq(comments.authorId, p.authorId),
+          inArray(comments.state, ["published", "awaiting_moderation"]),
+        ),
+      )
+      .returning({ id: comments.id });
+    if (rows.length !== 1) return false;
+    await tx.update(reports).set({ settledAt: now }).where(and(eq(reports.commentId, p.commentId), isNull(reports.settledAt)));
+    return true;
+  });
 }
 
 export async function getCommentForAuthor(db: Db, commentId: number) {

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { HIDE_ACTIONS } from "@/lib/rules/moderation";
 import type { Db } from "../client";
 import { appeals, comments, moderationDecisions, moderationRules, principles } from "../schema";
 
-const LEDGER_ACTIONS = ["hide", "auto_hide", "restore"] as const;
+const LEDGER_ACTIONS = [...HIDE_ACTIONS, "restore"] as const;
 
 /**
  * The public ledger: every decision that removed or restored content. Never the comment's text or the
@@ -37,25 +38,36 @@ export async function listLedger(db: Db, consultationId: string) {
     .orderBy(desc(moderationDecisions.id));
 }
 
-/** Hides by rule and by the author's stakeholder group, so anyone can check moderation is not one-sided. */
+/**
+ * Hidden comments by rule and by the author's stakeholder group, so anyone can check moderation is not
+ * one-sided. These count comments, not decisions (the ledger above lists decisions): a comment hidden
+ * automatically and then confirmed under a rule, or hidden again after a restore, is one hidden comment,
+ * counted under the rule of its latest hide ("no rule": its latest hide is still the automatic one).
+ * Comments later restored still count: they were hidden, and the ledger shows the restore beside the hide.
+ * `blocks` counts the participants ever blocked in this consultation, as the label says, not block decisions.
+ */
 export async function ledgerTotals(db: Db, consultationId: string) {
-  const hidden = and(eq(moderationDecisions.consultationId, consultationId), inArray(moderationDecisions.action, ["hide", "auto_hide"]));
+  // Each hidden comment once: its latest hide (automatic or a moderator's).
+  const latest = db
+    .selectDistinctOn([moderationDecisions.commentId], { commentId: moderationDecisions.commentId, ruleId: moderationDecisions.ruleId })
+    .from(moderationDecisions)
+    .where(and(eq(moderationDecisions.consultationId, consultationId), inArray(moderationDecisions.action, [...HIDE_ACTIONS])))
+    .orderBy(moderationDecisions.commentId, desc(moderationDecisions.id))
+    .as("latest_hide");
   const [byRule, byGroup, blocks] = await Promise.all([
     db
       .select({ ruleNumber: moderationRules.number, n: sql<number>`count(*)::int` })
-      .from(moderationDecisions)
-      .leftJoin(moderationRules, eq(moderationRules.id, moderationDecisions.ruleId))
-      .where(hidden)
+      .from(latest)
+      .leftJoin(moderationRules, eq(moderationRules.id, latest.ruleId))
       .groupBy(moderationRules.number)
       .orderBy(asc(moderationRules.number)),
     db
       .select({ stakeholderGroup: comments.stakeholderGroup, n: sql<number>`count(*)::int` })
-      .from(moderationDecisions)
-      .innerJoin(comments, eq(comments.id, moderationDecisions.commentId))
-      .where(hidden)
+      .from(latest)
+      .innerJoin(comments, eq(comments.id, latest.commentId))
       .groupBy(comments.stakeholderGroup),
     db
-      .select({ n: sql<number>`count(*)::int` })
+      .select({ n: sql<number>`count(distinct ${moderationDecisions.subjectUserId})::int` })
       .from(moderationDecisions)
       .where(and(eq(moderationDecisions.consultationId, consultationId), eq(moderationDecisions.action, "block"))),
   ]);

@@ -1,15 +1,32 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { availableDecisions, commentStanding, isAppealableAction, mayAppeal, type HideAction } from "@/lib/rules/moderation";
 import type { Db } from "../client";
 import { appeals, comments, moderationDecisions, moderationRules, notifications, principles, reports, users } from "../schema";
+import { decisionInForce, HIDE_ACTIONS_SQL } from "./moderation-decisions";
+
+// The outer comment's id, qualified by hand (drizzle leaves a single-table select's columns bare).
+const commentId = sql`${comments}.${sql.identifier("id")}`;
+const openReports = sql<number>`(select count(*)::int from reports r where r.comment_id = ${commentId} and r.settled_at is null)`;
+/** The action of the comment's latest hide: an automatic hide not yet confirmed by a moderator is "auto_hide". */
+const latestHide = sql<HideAction | null>`(select d.action from moderation_decisions d
+  where d.comment_id = ${commentId} and d.action in (${HIDE_ACTIONS_SQL}) order by d.id desc limit 1)`;
+/**
+ * An open appeal about the (hidden) comment whose decision is still in force: it is decided in the appeals
+ * list, by someone with no stake in the case, not from the items or the hidden list.
+ */
+const appealWaiting = sql<boolean>`exists (select 1 from appeals a join moderation_decisions d on d.id = a.decision_id
+  where d.comment_id = ${commentId} and a.outcome is null
+    and not exists (select 1 from moderation_decisions u where u.comment_id = d.comment_id and u.action = 'restore' and u.id > d.id))`;
 
 /**
- * What waits for a moderator, oldest first: comments held by pre-moderation, comments with unsettled reports
- * (including those hidden automatically), and appeals not yet decided; then the hidden comments with no open
- * report or appeal, newest first, so a moderator can restore one without waiting for an appeal.
+ * What waits for a moderator, oldest first, each listed only where a decision can still be taken on it:
+ * comments held by pre-moderation; published comments with open reports; comments hidden automatically by
+ * reports and not yet reviewed (restore, or confirm the hide under a rule); appeals whose decision is still in
+ * force. Then the comments a moderator hid under a rule, with no appeal waiting, newest first, so a moderator
+ * can restore one without waiting for an appeal. Withdrawn comments are never listed: there is nothing to decide.
  */
 export async function listModerationQueue(db: Db, consultationId: string) {
-  const openReports = sql<number>`(select count(*)::int from ${reports} where ${reports.commentId} = ${comments.id} and ${reports.settledAt} is null)`;
-  const items = await db
+  const rows = await db
     .select({
       id: comments.id,
       state: comments.state,
@@ -26,13 +43,27 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       parentId: comments.parentId,
       createdAt: comments.createdAt,
       openReports,
+      latestHide,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .innerJoin(principles, eq(principles.id, comments.principleId))
-    .where(and(eq(comments.consultationId, consultationId), or(eq(comments.state, "awaiting_moderation"), sql`${openReports} > 0`)))
+    .where(
+      and(
+        eq(comments.consultationId, consultationId),
+        or(
+          eq(comments.state, "awaiting_moderation"),
+          and(eq(comments.state, "published"), sql`${openReports} > 0`),
+          and(eq(comments.state, "hidden"), sql`${latestHide} = 'auto_hide'`, sql`not ${appealWaiting}`),
+        ),
+      ),
+    )
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(100);
+  const items = rows.map(({ latestHide: hide, ...row }) => {
+    const standing = commentStanding(row.state, hide);
+    return { ...row, standing, decisions: availableDecisions(standing) };
+  });
   const ids = items.map((i) => i.id);
   const itemReports = ids.length
     ? await db
@@ -63,9 +94,9 @@ export async function listModerationQueue(db: Db, consultationId: string) {
     // A block has no comment: the appeal is about the account.
     .leftJoin(comments, eq(comments.id, moderationDecisions.commentId))
     .innerJoin(users, eq(users.id, moderationDecisions.subjectUserId))
-    .where(and(eq(moderationDecisions.consultationId, consultationId), isNull(appeals.outcome)))
+    .where(and(eq(moderationDecisions.consultationId, consultationId), isNull(appeals.outcome), decisionInForce()))
     .orderBy(asc(appeals.createdAt));
-  const hidden = await db
+  const hiddenRows = await db
     .select({
       id: comments.id,
       body: comments.body,
@@ -84,20 +115,24 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       and(
         eq(comments.consultationId, consultationId),
         eq(comments.state, "hidden"),
-        sql`${openReports} = 0`,
-        // A pending appeal is decided in the appeals list, by someone with no stake in the case.
-        sql`not exists (select 1 from ${appeals} inner join ${moderationDecisions} on ${moderationDecisions.id} = ${appeals.decisionId}
-              where ${moderationDecisions.commentId} = ${comments.id} and ${appeals.outcome} is null)`,
+        // An automatic hide not yet reviewed waits among the items instead.
+        sql`${latestHide} is distinct from 'auto_hide'`,
+        sql`not ${appealWaiting}`,
       ),
     )
     .orderBy(desc(comments.id))
     .limit(50);
+  const hidden = hiddenRows.map((row) => ({ ...row, decisions: availableDecisions("hidden_under_rule") }));
   return { items, reports: itemReports, parents, appeals: pendingAppeals, hidden };
 }
 
-/** The participant's notifications: each decision about their content or account, with any appeal. */
+/**
+ * The participant's notifications: each decision about their content or account, with any appeal, whether the
+ * decision is still in force (a hide the comment has since been restored from is not), and so whether it may
+ * still be appealed.
+ */
 export async function listNotifications(db: Db, userId: string) {
-  return db
+  const rows = await db
     .selectDistinctOn([notifications.decisionId], {
       id: notifications.id,
       decisionId: moderationDecisions.id,
@@ -108,6 +143,7 @@ export async function listNotifications(db: Db, userId: string) {
       at: moderationDecisions.createdAt,
       appealId: appeals.id,
       appealOutcome: appeals.outcome,
+      inForce: decisionInForce(),
     })
     .from(notifications)
     .innerJoin(moderationDecisions, eq(moderationDecisions.id, notifications.decisionId))
@@ -115,4 +151,14 @@ export async function listNotifications(db: Db, userId: string) {
     .leftJoin(appeals, eq(appeals.decisionId, moderationDecisions.id))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.decisionId));
+  return rows.map((n) => {
+    const inForce = Boolean(n.inForce);
+    return {
+      ...n,
+      inForce,
+      appealable: mayAppeal({ action: n.action, inForce, appealed: n.appealId !== null }),
+      // A hide or block that no longer applies (the comment restored, the block lifted): said so, not offered for appeal.
+      superseded: isAppealableAction(n.action) && !inForce,
+    };
+  });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { comments, summaryCitations, summaryDrafts, summaryVersions, users, type SummaryContent } from "../schema";
+import { MAX_ID } from "@/lib/limits";
 import type { CitedComment } from "@/lib/rules/citations";
 import type { Tx } from "./tx";
 
@@ -18,7 +19,7 @@ export async function saveSummaryDraft(db: Db, p: { principleId: string; section
 
 /** What the citation rules need to know of each cited comment. */
 export async function getCitedComments(db: Tx, ids: number[], lock = false): Promise<Map<number, CitedComment>> {
-  const safe = ids.filter((id) => id > 0 && id <= 2_147_483_647);
+  const safe = ids.filter((id) => id > 0 && id <= MAX_ID);
   if (safe.length === 0) return new Map();
   const query = db
     .select({ id: comments.id, principleId: comments.principleId, state: comments.state, stakeholderGroup: comments.stakeholderGroup })

@@ -4,8 +4,9 @@ import { consultations, principles } from "./consultations";
 import { commentState, language, stakeholderGroup, stance } from "./enums";
 import { organisations } from "./organisations";
 import { users } from "./users";
+// Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, COMMENT_MAX_DEPTH } from "../../lib/limits";
 
-export const COMMENT_MAX_DEPTH = 2; // 0 = top level; replies nest at most three levels deep
 
 export const comments = pgTable(
   "comments",
@@ -49,8 +50,8 @@ export const comments = pgTable(
     index("comments_principle_replies_idx").on(t.principleId, t.threadReplyCount, t.id),
     index("comments_root_idx").on(t.rootId),
     index("comments_author_idx").on(t.authorId),
-    check("comments_depth_range", sql`${t.depth} between 0 and 2`),
-    check("comments_body_length", sql`char_length(${t.body}) between 10 and 5000`),
+    check("comments_depth_range", sql`${t.depth} between 0 and ${sql.raw(String(COMMENT_MAX_DEPTH))}`),
+    check("comments_body_length", sql`char_length(${t.body}) between ${sql.raw(`${COMMENT_BODY_MIN} and ${COMMENT_BODY_MAX}`)}`),
     check("comments_parent_depth", sql`(${t.parentId} is null) = (${t.depth} = 0)`),
   ],
 );

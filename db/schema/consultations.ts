@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { consultationStatus } from "./enums";
+// Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
+import { AUTO_HIDE_DEFAULT } from "../../lib/limits";
 
 // Content is written in English and Hindi; the *_hi columns may be empty, and the page then shows the
 // English text marked lang="en" rather than nothing.
@@ -17,7 +19,7 @@ export const consultations = pgTable(
     opensAt: timestamp({ withTimezone: true }).notNull(),
     closesAt: timestamp({ withTimezone: true }).notNull(),
     // Reports from this many distinct participants hide a comment pending review.
-    autoHideThreshold: integer().notNull().default(3),
+    autoHideThreshold: integer().notNull().default(AUTO_HIDE_DEFAULT),
     // When on, new comments wait for a moderator's approval.
     preModeration: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -4,8 +4,9 @@ import { consultations, principles } from "./consultations";
 import { endorsementAction, stakeholderGroup } from "./enums";
 import { organisations } from "./organisations";
 import { users } from "./users";
+// Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
+import { ENDORSEMENT_STATEMENT_MAX } from "../../lib/limits";
 
-export const ENDORSEMENT_STATEMENT_MAX = 500;
 
 /**
  * The truth: an append-only list of endorse / withdraw events (a trigger refuses UPDATE and DELETE).
@@ -31,7 +32,7 @@ export const endorsementEvents = pgTable(
   (t) => [
     index("endorsement_events_target_idx").on(t.consultationId, t.targetKey, t.id),
     check("endorsement_events_target_key", sql`${t.targetKey} = coalesce(${t.principleId}::text, 'consultation')`),
-    check("endorsement_events_statement_length", sql`${t.statement} is null or char_length(${t.statement}) <= 500`),
+    check("endorsement_events_statement_length", sql`${t.statement} is null or char_length(${t.statement}) <= ${sql.raw(String(ENDORSEMENT_STATEMENT_MAX))}`),
   ],
 );
 

@@ -4,20 +4,10 @@ import { comments } from "./comments";
 import { consultations, principles } from "./consultations";
 import { users } from "./users";
 
-/** The parts of a principle's summary, in the order they are shown. Markdown, citations written [#123]. */
-export const summarySections = [
-  "overview",
-  "government",
-  "private_sector",
-  "civil_society",
-  "technical_community",
-  "academia",
-  "agreement",
-  "disagreement",
-  "notReflected",
-] as const;
-export type SummarySection = (typeof summarySections)[number];
-export type SummaryContent = Partial<Record<SummarySection, string>>;
+// Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
+import type { SummaryContent } from "../../lib/limits";
+
+export type { SummaryContent, SummarySection } from "../../lib/limits";
 
 /** The moderators' working draft of a principle's summary: one per principle, visible to moderators only. */
 export const summaryDrafts = pgTable("summary_drafts", {

@@ -4,6 +4,8 @@ export interface FormState {
   /** Field name (or "form" for the whole form) → catalogue key under "errors". */
   errors: Record<string, string>;
   values: Record<string, string>;
+  /** On success without leaving the page: what was done, as a catalogue key under "done". */
+  message?: string;
   /** ISO time after which a throttled request may be retried. */
   retryAt?: string;
 }

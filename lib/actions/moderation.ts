@@ -1,131 +1,93 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setAutoHideThreshold, setPreModeration } from "@/lib/commands/moderation";
-import { auditEvent, auditIfDenied } from "@/lib/auth/audit-events";
-import { getCurrentUser } from "@/lib/auth/session";
-import {
-  appealDecisionFields,
-  appealDecisionSchema,
-  appealFields,
-  appealSchema,
-  blockFields,
-  blockSchema,
-  decisionFields,
-  decisionSchema,
-  reportFields,
-  reportSchema,
-  queueSlugSchema,
-  thresholdSchema,
-} from "@/lib/validation/moderation";
-import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
-import type { FormState } from "./form-state";
+import { auditEvent } from "@/lib/auth/audit-events";
+import { appealDecisionSchema, appealSchema, blockSchema, decisionSchema, preModerationSchema, reportSchema, thresholdSchema } from "@/lib/validation/moderation";
+import { buttonAction, formAction } from "./kit/form-action";
 
-async function done(path: string): Promise<never> {
-  revalidatePath("/", "layout");
-  redirect(`/${await getLocale()}${path}`);
-}
+/** Staff forms return to the queue they were on (the queue takes the consultation from the URL). */
+const queue = (slug: string) => ({ path: slug ? `/moderate?consultation=${slug}` : "/moderate" });
 
-/** Back to the queue the form was on (staff pages take the consultation from the URL). */
-function queuePath(slug: FormDataEntryValue | null): string {
-  const parsed = queueSlugSchema.safeParse(slug);
-  return parsed.success ? `/moderate?consultation=${parsed.data}` : "/moderate";
-}
+export const submitReport = formAction({
+  name: "submitReport",
+  schema: reportSchema,
+  target: (i) => ({ type: "comment", id: String(i.commentId) }),
+  run: async ({ db, actor, input }) => {
+    const result = await reportComment(db, actor, input);
+    return result.ok ? { ok: true, done: "reportSent", goTo: { path: `/comments/${input.commentId}` } } : result;
+  },
+});
 
-export async function submitReport(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, reportFields);
-  const parsed = reportSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await reportComment(db, user, parsed.data);
-  await auditIfDenied(db, user, "submitReport", result, { type: "comment", id: String(parsed.data.commentId) });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  return done(`/comments/${parsed.data.commentId}`);
-}
+export const submitDecision = formAction({
+  name: "submitDecision",
+  schema: decisionSchema,
+  target: (i) => ({ type: "comment", id: String(i.commentId) }),
+  run: async ({ db, actor, input }) => {
+    const result = await moderateComment(db, actor, { commentId: input.commentId, action: input.action, ruleId: input.ruleId || null, note: input.note });
+    if (!result.ok) return result;
+    await auditEvent(db, actor, "moderation.decision", { type: "comment", id: String(input.commentId) }, { action: input.action, decision: result.decisionId });
+    return { ok: true, done: "decisionRecorded", goTo: queue(input.queue) };
+  },
+});
 
-export async function submitDecision(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, decisionFields);
-  const parsed = decisionSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const d = parsed.data;
-  const result = await moderateComment(db, user, { commentId: d.commentId, action: d.action, ruleId: d.ruleId || null, note: d.note });
-  await auditIfDenied(db, user, "submitDecision", result, { type: "comment", id: String(d.commentId) });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  await auditEvent(db, user, "moderation.decision", { type: "comment", id: String(d.commentId) }, { action: d.action, decision: result.decisionId });
-  return done(queuePath(formData.get("queue")));
-}
+export const submitAppeal = formAction({
+  name: "submitAppeal",
+  schema: appealSchema,
+  target: (i) => ({ type: "decision", id: String(i.decisionId) }),
+  run: async ({ db, actor, input }) => {
+    const result = await appealDecision(db, actor, input);
+    return result.ok ? { ok: true, done: "appealSent", goTo: { path: "/notifications" } } : result;
+  },
+});
 
-export async function submitAppeal(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, appealFields);
-  const parsed = appealSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await appealDecision(db, user, parsed.data);
-  await auditIfDenied(db, user, "submitAppeal", result, { type: "decision", id: String(parsed.data.decisionId) });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  return done("/notifications");
-}
+export const submitAppealDecision = formAction({
+  name: "submitAppealDecision",
+  schema: appealDecisionSchema,
+  target: (i) => ({ type: "appeal", id: String(i.appealId) }),
+  run: async ({ db, actor, input }) => {
+    const result = await decideAppeal(db, actor, input);
+    if (!result.ok) return result;
+    await auditEvent(db, actor, "moderation.appeal_decided", { type: "appeal", id: String(input.appealId) }, { outcome: input.outcome });
+    return { ok: true, done: "appealDecided", goTo: queue(input.queue) };
+  },
+});
 
-export async function submitAppealDecision(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, appealDecisionFields);
-  const parsed = appealDecisionSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await decideAppeal(db, user, parsed.data);
-  await auditIfDenied(db, user, "submitAppealDecision", result, { type: "appeal", id: String(parsed.data.appealId) });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  await auditEvent(db, user, "moderation.appeal_decided", { type: "appeal", id: String(parsed.data.appealId) }, { outcome: parsed.data.outcome });
-  return done(queuePath(formData.get("queue")));
-}
+export const submitBlock = formAction({
+  name: "submitBlock",
+  schema: blockSchema,
+  target: (i) => ({ type: "user", id: i.userId }),
+  run: async ({ db, actor, input }) => {
+    const blocked = input.blocked === "yes";
+    const result = await blockParticipant(db, actor, { ...input, blocked, ruleId: input.ruleId || null });
+    if (!result.ok) return result;
+    await auditEvent(db, actor, "moderation.decision", { type: "user", id: input.userId }, { action: blocked ? "block" : "unblock" });
+    return { ok: true, done: blocked ? "participantBlocked" : "participantUnblocked", goTo: queue(input.queue) };
+  },
+});
 
-export async function submitBlock(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, blockFields);
-  const parsed = blockSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const p = parsed.data;
-  const result = await blockParticipant(db, user, {
-    userId: p.userId,
-    consultationId: p.consultationId,
-    blocked: p.blocked === "yes",
-    ruleId: p.ruleId || null,
-    note: p.note,
-  });
-  await auditIfDenied(db, user, "submitBlock", result, { type: "user", id: p.userId });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  await auditEvent(db, user, "moderation.decision", { type: "user", id: p.userId }, { action: p.blocked === "yes" ? "block" : "unblock" });
-  return done(queuePath(formData.get("queue")));
-}
+export const togglePreModeration = buttonAction({
+  name: "togglePreModeration",
+  schema: preModerationSchema,
+  target: (i) => ({ type: "consultation", id: i.consultationSlug }),
+  back: (raw) => queue(preModerationSchema.shape.consultationSlug.safeParse(raw.consultationSlug).data ?? ""),
+  run: async ({ db, actor, input }) => {
+    const on = input.on === "yes";
+    const result = await setPreModeration(db, actor, { consultationSlug: input.consultationSlug, on });
+    if (!result.ok) return result;
+    await auditEvent(db, actor, "consultation.settings", { type: "consultation", id: input.consultationSlug }, { preModeration: on });
+    return { ok: true, done: on ? "preModerationOn" : "preModerationOff" };
+  },
+});
 
-export async function togglePreModeration(formData: FormData): Promise<void> {
-  const slug = String(formData.get("consultationSlug") ?? "");
-  const on = formData.get("on") === "yes";
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await setPreModeration(db, user, { consultationSlug: slug, on });
-  await auditIfDenied(db, user, "togglePreModeration", result, { type: "consultation", id: slug });
-  if (result.ok) await auditEvent(db, user, "consultation.settings", { type: "consultation", id: slug }, { preModeration: on });
-  await done(queuePath(slug));
-}
-
-export async function submitAutoHideThreshold(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, ["consultationSlug", "threshold"]);
-  const parsed = thresholdSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await setAutoHideThreshold(db, user, parsed.data);
-  await auditIfDenied(db, user, "submitAutoHideThreshold", result, { type: "consultation", id: parsed.data.consultationSlug });
-  if (!result.ok) return { status: "error", errors: { threshold: result.error }, values: raw };
-  await auditEvent(db, user, "consultation.settings", { type: "consultation", id: parsed.data.consultationSlug }, { autoHideThreshold: parsed.data.threshold });
-  return done(queuePath(parsed.data.consultationSlug));
-}
+export const submitAutoHideThreshold = formAction({
+  name: "submitAutoHideThreshold",
+  schema: thresholdSchema,
+  target: (i) => ({ type: "consultation", id: i.consultationSlug }),
+  errorField: "threshold",
+  run: async ({ db, actor, input }) => {
+    const result = await setAutoHideThreshold(db, actor, input);
+    if (!result.ok) return result;
+    await auditEvent(db, actor, "consultation.settings", { type: "consultation", id: input.consultationSlug }, { autoHideThreshold: input.threshold });
+    return { ok: true, done: "thresholdSaved", goTo: queue(input.consultationSlug) };
+  },
+});

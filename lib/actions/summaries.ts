@@ -1,65 +1,44 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { getConsultationById, getPrincipleById } from "@/db/queries/consultations";
-import { summarySections, type SummaryContent } from "@/db/schema/summaries";
-import { publishReport } from "@/lib/commands/reports";
+import { SUMMARY_SECTIONS, type SummaryContent } from "@/lib/limits";
+import { publishConsultationReport } from "@/lib/commands/consultation-reports";
 import { publishSummary, saveSummary } from "@/lib/commands/summaries";
-import { auditIfDenied } from "@/lib/auth/audit-events";
-import { getCurrentUser } from "@/lib/auth/session";
 import type { CitationProblem } from "@/lib/rules/citations";
-import { reportFormSchema, summaryFormSchema } from "@/lib/validation/summaries";
-import { fieldErrorKeys, formFields } from "@/lib/validation/form-data";
+import { consultationReportFormSchema, summaryFormSchema } from "@/lib/validation/summaries";
 import type { FormState } from "./form-state";
+import { formAction } from "./kit/form-action";
 
-export interface SummaryFormState extends FormState {
-  problems: CitationProblem[];
-  savedAt?: string;
-}
+export type SummaryFormState = FormState & { problems: CitationProblem[] };
 
 /** Save always keeps the text; publish first saves, then publishes only if every citation holds. */
-export async function submitSummary(_prev: SummaryFormState, formData: FormData): Promise<SummaryFormState> {
-  const raw = formFields(formData, ["principleId", "intent", ...summarySections]);
-  const parsed = summaryFormSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw, problems: [] };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const sections: SummaryContent = Object.fromEntries(summarySections.map((s) => [s, parsed.data[s]]));
-  const saved = await saveSummary(db, user, { principleId: parsed.data.principleId, sections });
-  await auditIfDenied(db, user, "submitSummary", saved, { type: "principle", id: parsed.data.principleId });
-  if (!saved.ok) return { status: "error", errors: { form: saved.error }, values: raw, problems: [] };
-  if (parsed.data.intent === "save") {
-    return { status: saved.problems.length ? "error" : "ok", errors: {}, values: raw, problems: saved.problems, savedAt: new Date().toISOString() };
-  }
-  const published = await publishSummary(db, user, { principleId: parsed.data.principleId });
-  if (!published.ok) {
-    return {
-      status: "error",
-      errors: { form: published.error },
-      values: raw,
-      problems: published.error === "citationProblems" ? published.problems : [],
-      savedAt: new Date().toISOString(),
-    };
-  }
-  revalidatePath("/", "layout");
-  const principle = await getPrincipleById(db, parsed.data.principleId);
-  const consultation = principle ? await getConsultationById(db, principle.consultationId) : undefined;
-  const which = consultation ? `consultation=${consultation.slug}&` : "";
-  redirect(`/${await getLocale()}/moderate/summaries?${which}published=${published.version}`);
-}
+export const submitSummary = formAction(
+  {
+    name: "submitSummary",
+    schema: summaryFormSchema,
+    target: (i) => ({ type: "principle", id: i.principleId }),
+    run: async ({ db, actor, input }) => {
+      const sections: SummaryContent = Object.fromEntries(SUMMARY_SECTIONS.map((s) => [s, input[s]]));
+      const saved = await saveSummary(db, actor, { principleId: input.principleId, sections });
+      if (!saved.ok) return saved;
+      if (input.intent === "save") return { ok: true, done: "summarySaved", extra: { problems: saved.problems } };
+      const published = await publishSummary(db, actor, { principleId: input.principleId });
+      if (!published.ok) return { ...published, extra: { problems: published.error === "citationProblems" ? published.problems : [] } };
+      const principle = await getPrincipleById(db, input.principleId);
+      const consultation = principle ? await getConsultationById(db, principle.consultationId) : undefined;
+      const which = consultation ? `consultation=${consultation.slug}&` : "";
+      return { ok: true, done: "summaryPublished", goTo: { path: `/moderate/summaries?${which}published=${published.version}` } };
+    },
+  },
+  { problems: [] as CitationProblem[] },
+);
 
-export async function submitConsultationReport(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = formFields(formData, ["consultationSlug", "introduction"]);
-  const parsed = reportFormSchema.safeParse(raw);
-  if (!parsed.success) return { status: "error", errors: fieldErrorKeys(parsed.error.issues), values: raw };
-  const db = await getDb();
-  const user = await getCurrentUser();
-  const result = await publishReport(db, user, parsed.data);
-  await auditIfDenied(db, user, "submitConsultationReport", result, { type: "consultation", id: parsed.data.consultationSlug });
-  if (!result.ok) return { status: "error", errors: { form: result.error }, values: raw };
-  revalidatePath("/", "layout");
-  redirect(`/${await getLocale()}/consultations/${parsed.data.consultationSlug}/report`);
-}
+export const submitConsultationReport = formAction({
+  name: "submitConsultationReport",
+  schema: consultationReportFormSchema,
+  target: (i) => ({ type: "consultation", id: i.consultationSlug }),
+  run: async ({ db, actor, input }) => {
+    const result = await publishConsultationReport(db, actor, input);
+    return result.ok ? { ok: true, done: "consultationReportPublished", goTo: { path: `/consultations/${input.consultationSlug}/report` } } : result;
+  },
+});

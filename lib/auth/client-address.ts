@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 /**
  * The caller's address for per-address limits and the audit log, or null when it cannot be trusted.
@@ -15,7 +16,11 @@ export function addressFromForwardedFor(forwardedFor: string | null, trustedHops
   return chain[chain.length - trustedHops] ?? null;
 }
 
+/** The client's address from a request's X-Forwarded-For, behind the configured number of trusted proxies. */
+export function trustedClientAddress(forwardedFor: string | null): string | null {
+  return addressFromForwardedFor(forwardedFor, env().TRUSTED_PROXY_HOPS);
+}
+
 export async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return addressFromForwardedFor(h.get("x-forwarded-for"), Number(process.env.TRUSTED_PROXY_HOPS ?? "0"));
+  return trustedClientAddress((await headers()).get("x-forwarded-for"));
 }

@@ -5,7 +5,7 @@ import { bumpSessionVersion } from "@/db/queries/users";
 import { signInSchema } from "@/lib/validation/account";
 import { SESSION_ABSOLUTE_LIFETIME_S } from "@/lib/rules/session-policy";
 import { authenticate } from "./authenticate";
-import { addressFromForwardedFor } from "./client-address";
+import { trustedClientAddress } from "./client-address";
 import { authSecret, useSecureCookies } from "./config";
 import { claimsOf } from "./token";
 import { userForClaims } from "./session-check";
@@ -36,7 +36,7 @@ export function authOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
           const forwarded = req.headers?.["x-forwarded-for"];
-          const address = addressFromForwardedFor(typeof forwarded === "string" ? forwarded : null, Number(process.env.TRUSTED_PROXY_HOPS ?? "0"));
+          const address = trustedClientAddress(typeof forwarded === "string" ? forwarded : null);
           const result = await authenticate(await getDb(), { ...parsed.data, address });
           if (!result.ok) return null;
           return { id: result.user.id, name: result.user.name, email: result.user.email, sv: result.user.sessionVersion };

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { SessionUser } from "@/db/queries/users";
-import { sessionCookieName, useSecureCookies } from "./config";
+import { sessionCookieName, sessionCookieOptions } from "./config";
 import { userForClaims } from "./session-check";
 import { cookieMaxAge, decodeSession, encodeSession, type SessionClaims } from "./token";
 
@@ -19,13 +19,7 @@ export async function startSession(user: Pick<SessionUser, "id" | "sessionVersio
   const nowS = Math.floor(Date.now() / 1000);
   const claims: SessionClaims = { sub: user.id, sv: user.sessionVersion, authAt: nowS, seenAt: nowS };
   const jar = await cookies();
-  jar.set(sessionCookieName(), await encodeSession(claims), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: useSecureCookies(),
-    maxAge: cookieMaxAge(claims, nowS),
-  });
+  jar.set(sessionCookieName(), await encodeSession(claims), sessionCookieOptions(cookieMaxAge(claims, nowS)));
 }
 
 export async function endSession(): Promise<void> {
@@ -33,7 +27,7 @@ export async function endSession(): Promise<void> {
   for (const c of jar.getAll()) {
     // A __Secure- cookie is only replaced by one that is itself Secure, so the deletion carries the same flags.
     if (c.name === sessionCookieName() || c.name.startsWith(sessionCookieName() + ".")) {
-      jar.delete({ name: c.name, path: "/", secure: useSecureCookies(), httpOnly: true, sameSite: "lax" });
+      jar.delete({ name: c.name, ...sessionCookieOptions() });
     }
   }
 }

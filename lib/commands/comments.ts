@@ -2,12 +2,13 @@ import type { Db } from "@/db/client";
 import { getCommentForAuthor, insertComment, markCommentWithdrawn, updateCommentText } from "@/db/queries/comments";
 import { getConsultationById, getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
 import { listMembershipsOfUser } from "@/db/queries/users";
-import type { Language, Stance } from "@/db/schema/enums";
+import type { Language, Stance } from "@/lib/limits";
 import { maySpeakFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { env } from "@/lib/env";
 import { checkFormStamp } from "@/lib/rules/form-timing";
 import type { CommentInput } from "@/lib/validation/comments";
-import { isWriteBlocked, type Actor, type Denied } from "./actor";
+import { authorise, isWriteBlocked, type Actor, type Denied } from "./actor";
 
 export type CreateCommentResult =
   | { ok: true; id: number; duplicate: boolean }
@@ -18,11 +19,12 @@ export type CreateCommentResult =
 export async function createComment(
   db: Db,
   actor: Actor,
-  p: { consultationSlug: string; principleSlug: string; input: CommentInput; language: Language; secret: string },
+  p: { consultationSlug: string; principleSlug: string; input: CommentInput; language: Language; secret: string; minFillMs?: number },
   now = new Date(),
 ): Promise<CreateCommentResult> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
+  const allowed = authorise(actor, "writer");
+  if (!allowed.ok) return allowed;
+  const author = allowed.actor;
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   const principle = await getPrinciple(db, consultation.id, p.principleSlug);
@@ -30,13 +32,13 @@ export async function createComment(
   if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
   // A filled honeypot gets a vague refusal: nothing to learn for the bot.
   if (p.input.website !== "") return { ok: false, error: "rejected" };
-  const stamp = checkFormStamp(p.input.stamp, p.secret, now.getTime());
+  const stamp = checkFormStamp(p.input.stamp, p.secret, now.getTime(), p.minFillMs ?? env().SAMVAD_MIN_FILL_MS);
   if (stamp !== "ok") return { ok: false, error: stamp === "tooFast" ? "tooFast" : "formExpired" };
 
   let organisationId: string | null = null;
-  let stakeholderGroup = actor.stakeholderGroup;
+  let stakeholderGroup = author.stakeholderGroup;
   if (p.input.capacity !== "personal") {
-    const memberships = await listMembershipsOfUser(db, actor.id);
+    const memberships = await listMembershipsOfUser(db, author.id);
     const org = memberships.find((m) => m.organisationId === p.input.capacity);
     if (!org || !maySpeakFor(memberships, org.organisationId)) return { ok: false, error: "capacityInvalid" };
     organisationId = org.organisationId;
@@ -47,7 +49,7 @@ export async function createComment(
     {
       consultationId: consultation.id,
       principleId: principle.id,
-      authorId: actor.id,
+      authorId: author.id,
       parentId: p.input.parentId ?? null,
       organisationId,
       stakeholderGroup,
@@ -62,10 +64,11 @@ export async function createComment(
 }
 
 async function ownOpenComment(db: Db, actor: Actor, commentId: number, now: Date) {
-  if (!actor) return { ok: false, error: "unauthenticated" } as const;
+  const allowed = authorise(actor, "signedIn");
+  if (!allowed.ok) return allowed;
   const comment = await getCommentForAuthor(db, commentId);
   // Someone else's comment is answered as if it did not exist.
-  if (!comment || comment.authorId !== actor.id) return { ok: false, error: "notFound" } as const;
+  if (!comment || comment.authorId !== allowed.actor.id) return { ok: false, error: "notFound" } as const;
   const consultation = await getConsultationById(db, comment.consultationId);
   if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" } as const;
   return { ok: true, comment } as const;

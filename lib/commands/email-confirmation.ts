@@ -3,7 +3,7 @@ import { createEmailConfirmation, useEmailConfirmation, type ConfirmResult } fro
 import { getSessionUser } from "@/db/queries/users";
 import { hashEmailToken, newEmailToken } from "@/lib/auth/email-token";
 import { CONFIRMATION_EMAIL_RATE } from "@/lib/rules/token-bucket";
-import type { Actor, Denied } from "./actor";
+import { authorise, type Actor, type Denied } from "./actor";
 
 /** How long a confirmation link works. */
 export const EMAIL_LINK_LIFETIME_MS = 48 * 60 * 60 * 1000;
@@ -18,8 +18,9 @@ export async function requestEmailConfirmation(
   p: { linkFor: (token: string) => string; compose: (link: string) => { subject: string; body: string } },
   now = new Date(),
 ): Promise<{ ok: true } | Denied | { ok: false; error: "alreadyConfirmed" } | { ok: false; error: "rateLimited"; retryAt: Date }> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  const user = await getSessionUser(db, actor.id);
+  const allowed = authorise(actor, "signedIn");
+  if (!allowed.ok) return allowed;
+  const user = await getSessionUser(db, allowed.actor.id);
   if (!user) return { ok: false, error: "unauthenticated" };
   if (user.emailConfirmedAt) return { ok: false, error: "alreadyConfirmed" };
   const { token, hash } = newEmailToken();

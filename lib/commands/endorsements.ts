@@ -6,7 +6,7 @@ import { maySignFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import { ENDORSEMENT_RATE, type BucketPolicy } from "@/lib/rules/token-bucket";
 import type { EndorsementInput } from "@/lib/validation/comments";
-import { isWriteBlocked, type Actor, type Denied } from "./actor";
+import { authorise, type Actor, type Denied } from "./actor";
 
 export type EndorseCommandResult =
   | { ok: true; id: number; alreadyActive: boolean }
@@ -22,8 +22,9 @@ export async function endorse(
   /** Tests of concurrency pass a wider bucket so the limit does not decide their outcome. */
   rate: BucketPolicy = ENDORSEMENT_RATE,
 ): Promise<EndorseCommandResult> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
+  const allowed = authorise(actor, "writer");
+  if (!allowed.ok) return allowed;
+  const endorser = allowed.actor;
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
@@ -34,9 +35,9 @@ export async function endorse(
     principleId = principle.id;
   }
   let organisationId: string | null = null;
-  let stakeholderGroup = actor.stakeholderGroup;
+  let stakeholderGroup = endorser.stakeholderGroup;
   if (p.input.capacity !== "personal") {
-    const memberships = await listMembershipsOfUser(db, actor.id);
+    const memberships = await listMembershipsOfUser(db, endorser.id);
     const org = memberships.find((m) => m.organisationId === p.input.capacity);
     if (!org || !maySignFor(memberships, org.organisationId)) return { ok: false, error: "capacityInvalid" };
     organisationId = org.organisationId;
@@ -47,7 +48,7 @@ export async function endorse(
     {
       consultationId: consultation.id,
       principleId,
-      actorId: actor.id,
+      actorId: endorser.id,
       organisationId,
       stakeholderGroup,
       statement: p.input.statement || null,
@@ -64,15 +65,17 @@ export async function withdrawEndorsement(
   p: { endorsementId: number },
   now = new Date(),
 ): Promise<{ ok: true } | Denied> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
+  const allowed = authorise(actor, "signedIn");
+  if (!allowed.ok) return allowed;
+  const me = allowed.actor;
   const e = await getEndorsement(db, p.endorsementId);
   if (!e || e.withdrawnAt) return { ok: false, error: "notFound" };
-  const allowed = e.organisationId
-    ? maySignFor(await listMembershipsOfUser(db, actor.id), e.organisationId)
-    : e.endorserId === actor.id;
-  if (!allowed) return { ok: false, error: "forbidden" };
+  const mayWithdraw = e.organisationId
+    ? maySignFor(await listMembershipsOfUser(db, me.id), e.organisationId)
+    : e.endorserId === me.id;
+  if (!mayWithdraw) return { ok: false, error: "forbidden" };
   const consultation = await getConsultationById(db, e.consultationId);
   if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
-  const done = await withdrawEndorsementRecord(db, { endorsementId: e.id, actorId: actor.id }, now);
+  const done = await withdrawEndorsementRecord(db, { endorsementId: e.id, actorId: me.id }, now);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }

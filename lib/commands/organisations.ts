@@ -1,19 +1,20 @@
 import type { Db } from "@/db/client";
 import { hasStakeInOrganisation, reviewMembershipRecord, setMaySign, verifyOrganisationRecord } from "@/db/queries/organisations";
 import { setRole } from "@/db/queries/users";
-import type { Role } from "@/db/schema/enums";
-import { isModerator, type Actor, type Denied } from "./actor";
+import type { Role } from "@/lib/limits";
+import { authorise, type Actor, type Denied } from "./actor";
 
 export async function reviewMembership(
   db: Db,
   actor: Actor,
   p: { userId: string; organisationId: string; approve: boolean; reason: string },
 ): Promise<{ ok: true } | Denied | { ok: false; error: "reasonRequired" }> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
+  const allowed = authorise(actor, "staff");
+  if (!allowed.ok) return allowed;
   // Nobody verifies their own membership.
-  if (!isModerator(actor) || actor.id === p.userId) return { ok: false, error: "forbidden" };
+  if (allowed.actor.id === p.userId) return { ok: false, error: "forbidden" };
   if (!p.approve && p.reason.trim().length === 0) return { ok: false, error: "reasonRequired" };
-  const done = await reviewMembershipRecord(db, { ...p, reviewerId: actor.id });
+  const done = await reviewMembershipRecord(db, { ...p, reviewerId: allowed.actor.id });
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
 
@@ -22,11 +23,11 @@ export async function verifyOrganisation(
   actor: Actor,
   p: { organisationId: string; domain: string | null },
 ): Promise<{ ok: true } | Denied> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const allowed = authorise(actor, "staff");
+  if (!allowed.ok) return allowed;
   // Nobody verifies an organisation they named or belong to: its domain would then verify their own membership.
-  if (await hasStakeInOrganisation(db, actor.id, p.organisationId)) return { ok: false, error: "forbidden" };
-  const done = await verifyOrganisationRecord(db, { ...p, verifierId: actor.id });
+  if (await hasStakeInOrganisation(db, allowed.actor.id, p.organisationId)) return { ok: false, error: "forbidden" };
+  const done = await verifyOrganisationRecord(db, { ...p, verifierId: allowed.actor.id });
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
 
@@ -36,17 +37,19 @@ export async function setSigningAuthority(
   actor: Actor,
   p: { userId: string; organisationId: string; maySign: boolean },
 ): Promise<{ ok: true } | Denied> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
+  const allowed = authorise(actor, "admin");
+  if (!allowed.ok) return allowed;
   // Like a role, the authority to sign is never granted to oneself.
-  if (actor.role !== "admin" || actor.id === p.userId) return { ok: false, error: "forbidden" };
+  if (allowed.actor.id === p.userId) return { ok: false, error: "forbidden" };
   const done = await setMaySign(db, p);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
 
 /** Admins only, and never their own role (an admin cannot lock the platform out by demoting themselves). */
 export async function changeRole(db: Db, actor: Actor, p: { userId: string; role: Role }): Promise<{ ok: true } | Denied> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (actor.role !== "admin" || actor.id === p.userId) return { ok: false, error: "forbidden" };
+  const allowed = authorise(actor, "admin");
+  if (!allowed.ok) return allowed;
+  if (allowed.actor.id === p.userId) return { ok: false, error: "forbidden" };
   const done = await setRole(db, p.userId, p.role);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }

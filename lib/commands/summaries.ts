@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import { getPrincipleById } from "@/db/queries/consultations";
 import { getCitedComments, getSummaryDraft, insertSummaryVersion, saveSummaryDraft } from "@/db/queries/summaries";
-import { summarySections, type SummaryContent } from "@/db/schema/summaries";
+import { SUMMARY_SECTIONS, type SummaryContent } from "@/lib/limits";
 import { allCitedIds, citationProblems, citedIds, type CitationProblem } from "@/lib/rules/citations";
-import { isModerator, type Actor, type Denied } from "./actor";
+import { authorise, type Actor, type Denied } from "./actor";
 
 async function check(db: Db, principleId: string, sections: SummaryContent): Promise<CitationProblem[]> {
   return citationProblems(sections, principleId, await getCitedComments(db, allCitedIds(sections)));
@@ -16,10 +16,10 @@ export async function saveSummary(
   p: { principleId: string; sections: SummaryContent },
   now = new Date(),
 ): Promise<{ ok: true; problems: CitationProblem[] } | Denied> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const allowed = authorise(actor, "staff");
+  if (!allowed.ok) return allowed;
   if (!(await getPrincipleById(db, p.principleId))) return { ok: false, error: "notFound" };
-  await saveSummaryDraft(db, { principleId: p.principleId, sections: p.sections, userId: actor.id }, now);
+  await saveSummaryDraft(db, { principleId: p.principleId, sections: p.sections, userId: allowed.actor.id }, now);
   return { ok: true, problems: await check(db, p.principleId, p.sections) };
 }
 
@@ -30,17 +30,17 @@ export async function publishSummary(
   p: { principleId: string },
   now = new Date(),
 ): Promise<{ ok: true; version: number } | Denied | { ok: false; error: "emptySummary" } | { ok: false; error: "citationProblems"; problems: CitationProblem[] }> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const allowed = authorise(actor, "staff");
+  if (!allowed.ok) return allowed;
   const draft = await getSummaryDraft(db, p.principleId);
-  if (!draft || summarySections.every((s) => !(draft.sections[s] ?? "").trim())) return { ok: false, error: "emptySummary" };
+  if (!draft || SUMMARY_SECTIONS.every((s) => !(draft.sections[s] ?? "").trim())) return { ok: false, error: "emptySummary" };
   const problems = await check(db, p.principleId, draft.sections);
   if (problems.length) return { ok: false, error: "citationProblems", problems };
-  const citations = summarySections.flatMap((section) => [...new Set(citedIds(draft.sections[section] ?? ""))].map((commentId) => ({ commentId, section })));
+  const citations = SUMMARY_SECTIONS.flatMap((section) => [...new Set(citedIds(draft.sections[section] ?? ""))].map((commentId) => ({ commentId, section })));
   let late: CitationProblem[] = [];
   const version = await insertSummaryVersion(
     db,
-    { principleId: p.principleId, sections: draft.sections, publishedByRole: actor.role, citations },
+    { principleId: p.principleId, sections: draft.sections, publishedByRole: allowed.actor.role, citations },
     now,
     async (tx) => {
       late = citationProblems(draft.sections, p.principleId, await getCitedComments(tx, allCitedIds(draft.sections), true));

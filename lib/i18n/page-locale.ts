@@ -1,7 +1,7 @@
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { stakeholderGroups, type StakeholderGroup } from "@/db/schema/enums";
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from "@/lib/limits";
 import { routing, type Locale } from "./routing";
 
 /** The page's locale from its params; unknown locales are a 404. */
@@ -14,7 +14,7 @@ export async function pageLocale(params: Promise<{ locale: string }>): Promise<L
 
 export async function groupLabels(): Promise<Record<StakeholderGroup, string>> {
   const t = await getTranslations("groups");
-  return Object.fromEntries(stakeholderGroups.map((g) => [g, t(g)])) as Record<StakeholderGroup, string>;
+  return Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, t(g)])) as Record<StakeholderGroup, string>;
 }
 
 export async function languageLabels(): Promise<Record<Locale, string>> {

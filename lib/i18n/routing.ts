@@ -1,9 +1,9 @@
 import { defineRouting } from "next-intl/routing";
-import { locales } from "@/db/schema/enums";
+import { LOCALES } from "@/lib/limits";
 
 // Every page has a URL per language (/en/…, /hi/…): shareable, bookmarkable, and the switch is a plain link.
 export const routing = defineRouting({
-  locales,
+  locales: LOCALES,
   defaultLocale: "en",
   localePrefix: "always",
 });

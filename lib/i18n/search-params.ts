@@ -1,10 +1,9 @@
 import { commentSorts, type CommentSort, type PageStart } from "@/db/queries/comments";
+import { MAX_ID } from "@/lib/limits";
 
 type Search = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-/** Comment ids are PostgreSQL integers: anything outside 1…2³¹−1 is no id at all. */
-export const MAX_ID = 2_147_483_647;
 export const positiveInt = (v: string | undefined) => {
   const n = Number(v);
   return Number.isSafeInteger(n) && n > 0 && n <= MAX_ID ? n : null;

@@ -1,14 +1,13 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
 import type { Nodes } from "mdast";
-import type { CommentState, StakeholderGroup } from "@/db/schema/enums";
-import { stakeholderGroups } from "@/db/schema/enums";
-import { summarySections, type SummaryContent, type SummarySection } from "@/db/schema/summaries";
+import { STAKEHOLDER_GROUPS, type CommentState, type StakeholderGroup } from "@/lib/limits";
+import { SUMMARY_SECTIONS, type SummaryContent, type SummarySection } from "@/lib/limits";
 
 const CITATION = /\[#(\d{1,10})\]/g;
 
 /** Sections in which every paragraph and list item must carry a citation. */
-export const CITED_SECTIONS: readonly SummarySection[] = ["overview", ...stakeholderGroups];
+export const CITED_SECTIONS: readonly SummarySection[] = ["overview", ...STAKEHOLDER_GROUPS];
 
 export function citedIds(text: string): number[] {
   return [...text.matchAll(CITATION)].map((m) => Number(m[1]));
@@ -57,7 +56,7 @@ export function citationProblems(
   comments: ReadonlyMap<number, CitedComment>,
 ): CitationProblem[] {
   const problems: CitationProblem[] = [];
-  for (const section of summarySections) {
+  for (const section of SUMMARY_SECTIONS) {
     const text = sections[section] ?? "";
     if (CITED_SECTIONS.includes(section)) {
       statementBlocks(text).forEach((block, i) => {
@@ -71,7 +70,7 @@ export function citationProblems(
       if (!c) problems.push({ section, kind: "missing", commentId: id });
       else if (c.principleId !== principleId) problems.push({ section, kind: "otherPrinciple", commentId: id });
       else if (c.state !== "published") problems.push({ section, kind: "notVisible", commentId: id });
-      else if ((stakeholderGroups as readonly string[]).includes(section) && c.stakeholderGroup !== section) {
+      else if ((STAKEHOLDER_GROUPS as readonly string[]).includes(section) && c.stakeholderGroup !== section) {
         problems.push({ section, kind: "otherGroup", commentId: id });
       }
     }
@@ -80,5 +79,5 @@ export function citationProblems(
 }
 
 export function allCitedIds(sections: SummaryContent): number[] {
-  return [...new Set(summarySections.flatMap((s) => citedIds(sections[s] ?? "")))];
+  return [...new Set(SUMMARY_SECTIONS.flatMap((s) => citedIds(sections[s] ?? "")))];
 }

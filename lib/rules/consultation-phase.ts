@@ -1,4 +1,4 @@
-import type { ConsultationStatus } from "@/db/schema/enums";
+import type { ConsultationStatus } from "@/lib/limits";
 
 export type ConsultationPhase = "upcoming" | "open" | "closed";
 

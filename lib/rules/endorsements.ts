@@ -1,4 +1,4 @@
-import type { EndorsementAction } from "@/db/schema/enums";
+import type { EndorsementAction } from "@/lib/limits";
 
 /** Who an endorsement speaks for: a person, or an organisation (whoever of its representatives signed). */
 export function endorsementSubject(e: { endorserId: string; organisationId: string | null }): string {

@@ -1,7 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** People take a few seconds to write; a form sent back faster than this is a naive bot. */
-export const MIN_FILL_MS = Number(process.env.SAMVAD_MIN_FILL_MS ?? 3000);
 /** A form older than this is stale: a bot cannot keep reusing one stamp. */
 export const MAX_FORM_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -13,7 +11,11 @@ export function signFormStamp(renderedAtMs: number, secret: string): string {
 
 export type StampCheck = "ok" | "tooFast" | "invalid";
 
-export function checkFormStamp(stamp: string, secret: string, nowMs: number, minFillMs = MIN_FILL_MS): StampCheck {
+/**
+ * People take a few seconds to write: a form sent back faster than `minFillMs` (SAMVAD_MIN_FILL_MS, default 3 s)
+ * is a naive bot.
+ */
+export function checkFormStamp(stamp: string, secret: string, nowMs: number, minFillMs: number): StampCheck {
   const [at, mac] = stamp.split(".");
   const renderedAt = Number(at);
   if (!at || !mac || !Number.isSafeInteger(renderedAt)) return "invalid";

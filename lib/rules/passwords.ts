@@ -1,5 +1,3 @@
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
 
 // The most common passwords that meet the length rule, from public breach-frequency lists, plus words people
 // reach for on this site. Compared after lower-casing and removing digits, spaces and symbols at the ends,

@@ -1,48 +1,49 @@
 import { z } from "zod";
-import { stances } from "@/db/schema/enums";
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, ENDORSEMENT_STATEMENT_MAX, STANCES } from "@/lib/limits";
+import { idField, longText } from "./text";
 
-const body = z
-  .string()
-  .transform((s) => s.replace(/\r\n/g, "\n").trim())
-  .pipe(z.string().min(10, "commentTooShort").max(5000, "commentTooLong"));
+const body = longText({ min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX }, { tooShort: "commentTooShort", tooLong: "commentTooLong" });
 
 /** "personal" or the id of an organisation the author speaks for. */
 const capacity = z.union([z.literal("personal"), z.uuid("capacityInvalid")], "capacityInvalid");
 
-export const commentFields = ["body", "stance", "capacity", "formToken", "stamp", "website", "parentId"] as const;
-
 export const commentSchema = z.object({
   body,
-  stance: z.enum(stances, "stanceRequired"),
+  stance: z.enum(STANCES, "stanceRequired"),
   capacity: capacity.default("personal"),
   formToken: z.uuid("formExpired"),
   stamp: z.string().max(200).default(""),
   // The honeypot: people never see it, so it must arrive empty.
   website: z.string().max(500).default(""),
-  parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  parentId: idField.optional(),
 });
 export type CommentInput = z.infer<typeof commentSchema>;
 
-export const editCommentFields = ["body", "stance", "commentId"] as const;
-export const editCommentSchema = z.object({
-  commentId: z.coerce.number().int().positive().max(2_147_483_647),
-  body,
-  stance: z.enum(stances, "stanceRequired"),
+/** Which section a new comment is for; read with the comment, not part of what the author typed. */
+export const commentPlaceSchema = commentSchema.extend({
+  consultationSlug: z.string().max(200).default(""),
+  principleSlug: z.string().max(200).default(""),
 });
 
-export const withdrawCommentSchema = z.object({ commentId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const editCommentSchema = z.object({
+  commentId: idField,
+  body,
+  stance: z.enum(STANCES, "stanceRequired"),
+});
 
-export const endorsementFields = ["target", "capacity", "statement"] as const;
+export const withdrawCommentSchema = z.object({ commentId: idField });
+
 export const endorsementSchema = z.object({
   // "consultation" or a principle's id
   target: z.union([z.literal("consultation"), z.uuid()], "targetInvalid"),
   capacity,
-  statement: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().max(500, "statementTooLong"))
-    .default(""),
+  statement: longText({ max: ENDORSEMENT_STATEMENT_MAX }, { tooLong: "statementTooLong" }).default(""),
 });
 export type EndorsementInput = z.infer<typeof endorsementSchema>;
 
-export const withdrawEndorsementSchema = z.object({ endorsementId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const endorsementPlaceSchema = endorsementSchema.extend({
+  consultationSlug: z.string().max(200).default(""),
+  returnTo: z.string().max(500).default(""),
+});
+
+export const withdrawEndorsementSchema = z.object({ endorsementId: idField, returnTo: z.string().max(500).default("") });

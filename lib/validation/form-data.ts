@@ -1,5 +1,8 @@
-/** The string fields of a submitted form, for zod to parse and for the form to refill. */
-export function formFields(formData: FormData, names: readonly string[]): Record<string, string> {
+/**
+ * The string fields of a submitted form, for zod to parse and for the form to refill. Only the named fields are
+ * read: Next's own hidden fields ($ACTION_…) and anything extra a replayed post carries are ignored.
+ */
+export function readForm(formData: FormData, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = formData.get(name);

@@ -1,51 +1,62 @@
 import { z } from "zod";
-import { reportReasons } from "@/db/schema/enums";
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_STATEMENT_MAX,
+  APPEAL_STATEMENT_MIN,
+  AUTO_HIDE_MAX,
+  COMMENT_DECISIONS,
+  MODERATION_NOTE_MAX,
+  REPORT_DETAILS_MAX,
+  REPORT_REASONS,
+} from "@/lib/limits";
+import { idField, longText, slugField } from "./text";
 
-export const reportFields = ["commentId", "reason", "details"] as const;
+const note = longText({ max: MODERATION_NOTE_MAX }, { tooLong: "noteTooLong" }).default("");
+/** Which consultation's queue a staff form returns to; anything else returns to the default queue. */
+const queue = z.union([z.literal(""), slugField]).catch("").default("");
+
 export const reportSchema = z
   .object({
-    commentId: z.coerce.number().int().positive().max(2_147_483_647),
-    reason: z.enum(reportReasons, "reasonRequired"),
-    details: z.string().trim().max(1000, "detailsTooLong").default(""),
+    commentId: idField,
+    reason: z.enum(REPORT_REASONS, "reasonRequired"),
+    details: longText({ max: REPORT_DETAILS_MAX }, { tooLong: "detailsTooLong" }).default(""),
   })
   .refine((r) => r.reason !== "other" || r.details.length > 0, { path: ["details"], message: "detailsRequired" });
 
-export const decisionFields = ["commentId", "action", "ruleId", "note"] as const;
 export const decisionSchema = z
   .object({
-    commentId: z.coerce.number().int().positive().max(2_147_483_647),
-    action: z.enum(["approve", "keep", "hide", "restore"], "actionInvalid"),
+    commentId: idField,
+    action: z.enum(COMMENT_DECISIONS, "actionInvalid"),
     ruleId: z.union([z.literal(""), z.uuid()]).default(""),
-    note: z.string().trim().max(1000, "noteTooLong").default(""),
+    note,
+    queue,
   })
   .refine((d) => d.action !== "hide" || d.ruleId !== "", { path: ["ruleId"], message: "ruleRequired" });
 
-export const appealFields = ["decisionId", "statement"] as const;
 export const appealSchema = z.object({
-  decisionId: z.coerce.number().int().positive().max(2_147_483_647),
-  statement: z.string().trim().min(10, "appealTooShort").max(2000, "appealTooLong"),
+  decisionId: idField,
+  statement: longText({ min: APPEAL_STATEMENT_MIN, max: APPEAL_STATEMENT_MAX }, { tooShort: "appealTooShort", tooLong: "appealTooLong" }),
 });
 
-export const appealDecisionFields = ["appealId", "outcome", "note"] as const;
 export const appealDecisionSchema = z.object({
-  appealId: z.coerce.number().int().positive().max(2_147_483_647),
-  outcome: z.enum(["upheld", "reversed"], "outcomeRequired"),
-  note: z.string().trim().max(1000, "noteTooLong").default(""),
+  appealId: idField,
+  outcome: z.enum(APPEAL_OUTCOMES, "outcomeRequired"),
+  note,
+  queue,
 });
 
-export const blockFields = ["userId", "consultationId", "ruleId", "note", "blocked"] as const;
 export const blockSchema = z.object({
   userId: z.uuid(),
   consultationId: z.uuid(),
   ruleId: z.union([z.literal(""), z.uuid()]).default(""),
-  note: z.string().trim().max(1000, "noteTooLong").default(""),
+  note,
   blocked: z.enum(["yes", "no"]),
+  queue,
 });
 
 export const thresholdSchema = z.object({
-  consultationSlug: z.string().min(1).max(200),
-  threshold: z.coerce.number("thresholdInvalid").int("thresholdInvalid").min(1, "thresholdInvalid").max(50, "thresholdInvalid"),
+  consultationSlug: slugField,
+  threshold: z.coerce.number("thresholdInvalid").int("thresholdInvalid").min(1, "thresholdInvalid").max(AUTO_HIDE_MAX, "thresholdInvalid"),
 });
 
-/** Which consultation's queue a moderation form returns to; anything else returns to the default queue. */
-export const queueSlugSchema = z.string().regex(/^[a-z0-9-]{1,100}$/);
+export const preModerationSchema = z.object({ consultationSlug: slugField, on: z.enum(["yes", "no"]) });

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { roles } from "@/db/schema/enums";
+import { MEMBERSHIP_REASON_MAX, ROLES } from "@/lib/limits";
+import { longText } from "./text";
 
 export const membershipReviewSchema = z.object({
   userId: z.uuid(),
   organisationId: z.uuid(),
   decision: z.enum(["approve", "reject"], "actionInvalid"),
-  reason: z.string().trim().max(500, "noteTooLong").default(""),
+  reason: longText({ max: MEMBERSHIP_REASON_MAX }, { tooLong: "noteTooLong" }).default(""),
 });
 
 // A bare host name: letters, digits and hyphens in dot-separated labels.
@@ -27,4 +28,4 @@ export const signingAuthoritySchema = z.object({
   maySign: z.enum(["yes", "no"]),
 });
 
-export const roleChangeSchema = z.object({ userId: z.uuid(), role: z.enum(roles, "actionInvalid") });
+export const roleChangeSchema = z.object({ userId: z.uuid(), role: z.enum(ROLES, "actionInvalid") });

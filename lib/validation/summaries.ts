@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { CONSULTATION_REPORT_INTRO_MAX, CONSULTATION_REPORT_INTRO_MIN, SUMMARY_SECTION_MAX } from "@/lib/limits";
+import { longText, normaliseLineBreaks, slugField } from "./text";
 
-const section = z.string().max(20_000, "sectionTooLong").default("");
+// Not trimmed: a summary is markdown, where leading spaces can matter; line breaks are still counted once.
+const section = z
+  .string()
+  .transform(normaliseLineBreaks)
+  .pipe(z.string().max(SUMMARY_SECTION_MAX, "sectionTooLong"))
+  .default("");
 
-// One field per part of the summary (db/schema/summaries.ts summarySections).
+// One field per part of the summary (SUMMARY_SECTIONS in lib/limits.ts).
 export const summaryFormSchema = z.object({
   principleId: z.uuid(),
   intent: z.enum(["save", "publish"]).default("save"),
@@ -17,7 +24,10 @@ export const summaryFormSchema = z.object({
   notReflected: section,
 });
 
-export const reportFormSchema = z.object({
-  consultationSlug: z.string().min(1).max(200),
-  introduction: z.string().trim().min(50, "introductionTooShort").max(10_000, "introductionTooLong"),
+export const consultationReportFormSchema = z.object({
+  consultationSlug: slugField,
+  introduction: longText(
+    { min: CONSULTATION_REPORT_INTRO_MIN, max: CONSULTATION_REPORT_INTRO_MAX },
+    { tooShort: "introductionTooShort", tooLong: "introductionTooLong" },
+  ),
 });

@@ -11,7 +11,8 @@ import autocannon from "autocannon";
 import { and, eq } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
-import { comments, principles, stances, users, type NewComment } from "@/db/schema";
+import { comments, principles, users, type NewComment } from "@/db/schema";
+import { STANCES } from "@/lib/limits";
 import { seedDemo } from "@/db/seed";
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 500);
@@ -35,7 +36,7 @@ async function seed() {
       const a = authors[i % authors.length]!;
       return {
         consultationId: p.consultationId, principleId: p.id, authorId: a.id, stakeholderGroup: a.group,
-        stance: stances[i % stances.length]!, body: body(i), language: "en", formToken: crypto.randomUUID(), publishedAt: new Date(), ...extra(i),
+        stance: STANCES[i % STANCES.length]!, body: body(i), language: "en", formToken: crypto.randomUUID(), publishedAt: new Date(), ...extra(i),
       };
     });
   // 60% top level, 40% replies spread over the threads.
@@ -68,7 +69,9 @@ async function startServer() {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/api/auth/csrf`)).ok) return server;
-    } catch {}
+    } catch {
+      // not listening yet: try again after a pause
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   server.kill();

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { axeViolations, signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+import type { Page } from "@playwright/test";
+import { axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/cyber-hygiene";
 
@@ -77,8 +77,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByTestId("comment-form").getByLabel(/Your comment/)).toHaveValue("Too short");
     });
 
-    test("endorse personally, for an organisation, withdraw, and see it in the registry and statistics", async ({ page }) => {
-      await signIn(page, "vikram.rao@kavach-cloud.example", "paris-call-demo-2018");
+    test("endorse personally, for an organisation, withdraw, and see it in the registry and statistics", async ({ asOrgRep: page }) => {
       await page.goto("/en/consultations/paris-call/principles/lifecycle-security");
       const panel = page.getByTestId("endorsement-panel");
       // Start from no active endorsement of this principle by Vikram or Kavach (a rerun may find some).
@@ -174,8 +173,7 @@ test("a permalink opens the comment's page with the comment in view", async ({ p
 });
 
 for (const locale of ["en", "hi"] as const) {
-  test(`axe: principle page, overview and registry have no violations (${locale})`, async ({ page }) => {
-    await signIn(page, "asha.verma@digitaltrust.gov.example", "paris-call-demo-2018", locale);
+  test(`axe: principle page, overview and registry have no violations (${locale})`, async ({ asParticipant: page }) => {
     for (const path of ["/consultations/paris-call/principles/protect-individuals-and-infrastructure", "/consultations/paris-call", "/consultations/paris-call/registry"]) {
       await page.goto(`/${locale}${path}`);
       expect(await axeViolations(page), path).toEqual([]);

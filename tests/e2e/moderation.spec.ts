@@ -1,8 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { axeViolations, signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+import type { Browser, Page } from "@playwright/test";
+import { axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/defend-intellectual-property";
-const DEMO = "paris-call-demo-2018";
 
 async function newParticipant(browser: Browser, name: string, group: "academia" | "civil_society" | "government" = "academia") {
   const context = await browser.newContext();
@@ -19,7 +18,7 @@ async function report(page: Page, commentId: number, reason: string) {
   await expect(page).toHaveURL(new RegExp(`#comment-${commentId}$`));
 }
 
-test("report → auto-hide → moderator hides under a rule → ledger → appeal → another moderator restores", async ({ browser }) => {
+test("report → auto-hide → moderator hides under a rule → ledger → appeal → another moderator restores", async ({ browser, openAs }) => {
   test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const author = await newParticipant(browser, `Author ${tag}`, "civil_society");
@@ -43,9 +42,7 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   await expect(anon.getByText(text)).toHaveCount(0);
 
   // The moderator decides without JavaScript.
-  const modContext = await browser.newContext({ javaScriptEnabled: false });
-  const mod = await modContext.newPage();
-  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  const mod = await openAs("moderator", { javaScriptEnabled: false });
   await mod.goto("/en/moderate");
   const item = mod.locator(`[data-testid="queue-item"][data-comment-id="${commentId}"]`);
   await expect(item.getByTestId("reports")).toContainText("Spam");
@@ -81,9 +78,7 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   // The moderator who hid it cannot decide the appeal; an administrator can.
   await mod.goto("/en/moderate");
   await expect(mod.getByTestId("appeal-item").filter({ hasText: "research point" })).toContainText("You made this decision");
-  const adminContext = await browser.newContext({ javaScriptEnabled: false });
-  const admin = await adminContext.newPage();
-  await signIn(admin, "sanjay.gupta@samvad.example", DEMO);
+  const admin = await openAs("admin", { javaScriptEnabled: false });
   await admin.goto("/en/moderate");
   const appeal = admin.getByTestId("appeal-item").filter({ hasText: "research point" });
   await appeal.getByLabel("Reverse: restore the comment").check();
@@ -96,10 +91,10 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
   await expect(anon.locator('[data-testid="ledger-row"][data-action="hide"]').first()).toContainText("Reversed: restored");
   await expect(anon.locator('[data-testid="ledger-row"][data-action="restore"]').first()).toContainText("Administrator");
 
-  await Promise.all([author.close(), modContext.close(), adminContext.close(), anon.close()]);
+  await Promise.all([author.close(), anon.close()]);
 });
 
-test("organisation membership is verified by email domain once the address is confirmed, or by a moderator's review", async ({ page, browser }) => {
+test("organisation membership is verified by email domain once the address is confirmed, or by a moderator's review", async ({ page, browser, openAs }) => {
   await page.goto("/en/signup");
   await signUp(page, { name: "Domain Member", email: `dm-${Date.now()}@digitaltrust.gov.example`, password: STRONG_PASSWORD, group: "government", newOrganisation: undefined });
   // Choose the listed organisation from the profile (the sign-up helper names none).
@@ -133,9 +128,7 @@ test("organisation membership is verified by email domain once the address is co
   await p2.goto("/en/profile");
   await expect(p2.getByTestId("memberships")).toContainText("Membership not yet verified");
 
-  const modContext = await browser.newContext({ javaScriptEnabled: false });
-  const mod = await modContext.newPage();
-  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  const mod = await openAs("moderator", { javaScriptEnabled: false });
   await mod.goto("/en/moderate/organisations");
   const request = mod.getByTestId("membership-request").filter({ hasText: email });
   await request.getByLabel("Verify the membership").check();
@@ -143,11 +136,10 @@ test("organisation membership is verified by email domain once the address is co
   await expect(mod.getByTestId("membership-request").filter({ hasText: email })).toHaveCount(0);
   await p2.goto("/en/profile");
   await expect(p2.getByTestId("memberships")).toContainText("Membership verified");
-  await Promise.all([other.close(), modContext.close()]);
+  await other.close();
 });
 
-test("a participant cannot open the moderation pages", async ({ page }) => {
-  await signIn(page, "meera.iyer@icps.edu.example", DEMO);
+test("a participant cannot open the moderation pages", async ({ asParticipant: page }) => {
   for (const path of ["/en/moderate", "/en/moderate/organisations", "/en/admin/users", "/en/admin/audit"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
@@ -155,8 +147,7 @@ test("a participant cannot open the moderation pages", async ({ page }) => {
 });
 
 for (const locale of ["en", "hi"] as const) {
-  test(`axe: queue, ledger, policy, notifications and admin pages (${locale})`, async ({ page }) => {
-    await signIn(page, "sanjay.gupta@samvad.example", DEMO, locale);
+  test(`axe: queue, ledger, policy, notifications and admin pages (${locale})`, async ({ asAdmin: page }) => {
     for (const path of ["/moderate", "/moderate?consultation=paris-call-pilot", "/moderate/organisations", "/consultations/paris-call/ledger", "/consultations/paris-call/moderation-policy", "/notifications", "/admin/users", "/admin/audit"]) {
       await page.goto(`/${locale}${path}`);
       expect(await axeViolations(page), path).toEqual([]);

@@ -1,12 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+import { expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/non-proliferation";
 
-test("with pre-moderation on, a new comment waits for approval and only its author sees it", async ({ browser }) => {
-  const modContext = await browser.newContext();
-  const mod = await modContext.newPage();
-  await signIn(mod, "neha.kapoor@samvad.example", "paris-call-demo-2018");
+test("with pre-moderation on, a new comment waits for approval and only its author sees it", async ({ browser, asModerator: mod }) => {
   await mod.goto("/en/moderate");
   await mod.getByRole("button", { name: "Turn pre-moderation on" }).click();
   await expect(mod.getByTestId("premoderation-state")).toHaveText("On: new comments wait for approval.");
@@ -40,6 +36,5 @@ test("with pre-moderation on, a new comment waits for approval and only its auth
     await mod.goto("/en/moderate");
     await mod.getByRole("button", { name: "Turn pre-moderation off" }).click();
     await expect(mod.getByTestId("premoderation-state")).toHaveText("Off: new comments are published at once.");
-    await modContext.close();
   }
 });

@@ -1,11 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { axeViolations, signIn, signUp, STRONG_PASSWORD, uniqueEmail } from "./support";
+import { axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const SLUG = "international-norms";
 const PRINCIPLE = `/en/consultations/paris-call/principles/${SLUG}`;
-const DEMO = "paris-call-demo-2018";
 
-test("a summary with a bad citation is refused with the text kept, then published; the citation shows on the comment, in my contributions, and version 2 shows what changed", async ({ browser }) => {
+test("a summary with a bad citation is refused with the text kept, then published; the citation shows on the comment, in my contributions, and version 2 shows what changed", async ({ browser, openAs }) => {
   test.setTimeout(180_000);
   const tag = Math.random().toString(36).slice(2, 8);
   const authorContext = await browser.newContext();
@@ -19,9 +17,7 @@ test("a summary with a bad citation is refused with the text kept, then publishe
   const id = Number(/#comment-(\d+)$/.exec(author.url())?.[1]);
 
   // The moderator works without JavaScript.
-  const modContext = await browser.newContext({ javaScriptEnabled: false });
-  const mod = await modContext.newPage();
-  await signIn(mod, "neha.kapoor@samvad.example", DEMO);
+  const mod = await openAs("moderator", { javaScriptEnabled: false });
   await mod.goto(`/en/moderate/summaries?principle=${SLUG}`);
   const editor = mod.getByTestId("summary-editor");
   const bad = `Participants asked for norms with room for the state's role [#999999].`;
@@ -43,12 +39,9 @@ test("a summary with a bad citation is refused with the text kept, then publishe
   const data = (await json.json()) as { comments: { id: number; citedInVersions: number[] }[] };
   expect(data.comments.find((c) => c.id === id)?.citedInVersions).toEqual([1]);
   // The download is an export of personal data, so the audit log records it.
-  const auditContext = await browser.newContext({ javaScriptEnabled: false });
-  const auditor = await auditContext.newPage();
-  await signIn(auditor, "sanjay.gupta@samvad.example", DEMO);
+  const auditor = await openAs("admin", { javaScriptEnabled: false });
   await auditor.goto("/en/admin/audit?action=export.contributions");
   await expect(auditor.getByTestId("audit-row").filter({ hasText: `Cited ${tag}` }).first()).toBeVisible();
-  await auditContext.close();
 
   await mod.goto(`/en/moderate/summaries?principle=${SLUG}`);
   await mod.getByTestId("summary-editor").getByLabel("Points of disagreement").fill("Some want binding rules; others voluntary norms.");
@@ -62,16 +55,15 @@ test("a summary with a bad citation is refused with the text kept, then publishe
   await expect(reader.getByTestId("coverage").locator('[data-group="civil_society"] [data-testid="cited-count"]')).not.toHaveText("0");
   await reader.getByRole("link", { name: "Changes from version 1" }).click();
   await expect(reader.getByTestId("version-diff").getByTestId("diff-added")).toContainText("Some want binding rules");
-  await Promise.all([authorContext.close(), modContext.close(), reader.close()]);
+  await Promise.all([authorContext.close(), reader.close()]);
 });
 
-test("participants cannot open the summary editor; drafts are not public", async ({ page }) => {
-  await signIn(page, "meera.iyer@icps.edu.example", DEMO);
+test("participants cannot open the summary editor; drafts are not public", async ({ asParticipant: page }) => {
   const res = await page.goto(`/en/moderate/summaries?principle=${SLUG}`);
   expect(res?.status()).toBe(404);
 });
 
-test("a closed consultation is read-only; its summary is written after closing, and its report is published with charts and the summary (without JavaScript)", async ({ browser }) => {
+test("a closed consultation is read-only; its summary is written after closing, and its report is published with charts and the summary (without JavaScript)", async ({ browser, openAs }) => {
   const anon = await browser.newPage();
   await anon.goto("/en/consultations/paris-call-pilot/principles/cyber-hygiene");
   await expect(anon.getByTestId("read-only-notice")).toContainText("This consultation is closed");
@@ -83,9 +75,7 @@ test("a closed consultation is read-only; its summary is written after closing, 
   const government = await pilotComments.filter({ hasText: "महत्वपूर्ण अवसंरचना" }).getAttribute("data-comment-id");
   const civil = await pilotComments.filter({ hasText: "published instead of kept confidential" }).getAttribute("data-comment-id");
 
-  const adminContext = await browser.newContext({ javaScriptEnabled: false });
-  const admin = await adminContext.newPage();
-  await signIn(admin, "sanjay.gupta@samvad.example", DEMO);
+  const admin = await openAs("admin", { javaScriptEnabled: false });
   // The editor opens on the open consultation; the picker leads to the closed pilot.
   await admin.goto("/en/moderate/summaries");
   await admin.getByTestId("consultation-picker").getByRole("link", { name: /pilot/ }).click();
@@ -112,13 +102,11 @@ test("a closed consultation is read-only; its summary is written after closing, 
   await expect(anon.locator('[data-testid="chart-report-comments"] svg[role="img"]')).toHaveCount(1);
   await expect(anon.getByRole("heading", { name: /Principle 1:/ })).toBeVisible();
   await expect(anon.getByText("The pilot backed protecting critical systems and asked for a published list")).toBeVisible();
-  await adminContext.close();
   await anon.close();
 });
 
 for (const locale of ["en", "hi"] as const) {
-  test(`axe: summary, editor, my contributions and report (${locale})`, async ({ page }) => {
-    await signIn(page, "sanjay.gupta@samvad.example", DEMO, locale);
+  test(`axe: summary, editor, my contributions and report (${locale})`, async ({ asAdmin: page }) => {
     for (const path of [
       `/consultations/paris-call/principles/${SLUG}/summary`,
       `/moderate/summaries`,

@@ -3,12 +3,13 @@ import { expect } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { listPrinciples } from "@/db/queries/consultations";
 import { consultations, memberships, organisations, principles } from "@/db/schema";
-import type { StakeholderGroup } from "@/db/schema/enums";
+import type { StakeholderGroup } from "@/lib/limits";
 import { createUser, seedParisCall } from "@/db/seed";
 import type { Actor } from "@/lib/commands/actor";
 import { signFormStamp } from "@/lib/rules/form-timing";
 import type { CommentInput } from "@/lib/validation/comments";
 import { countRows } from "../support/engines";
+import { assertNoTableChanges } from "../support/table-snapshot";
 
 /**
  * Fixtures for the consultation-core tests. Every test makes its own users, organisations and (where it matters)
@@ -118,12 +119,12 @@ export async function coreCounts(h: DbHandle): Promise<Record<string, number>> {
   return out;
 }
 
-/** Runs a refused operation and checks that it wrote nothing to the consultation tables. */
+/**
+ * Runs a refused operation and checks that it wrote nothing: every application table's rows are compared
+ * before and after (contents, not just counts, so an UPDATE is caught too). Fails naming the changed tables.
+ */
 export async function expectNoWrites<T>(h: DbHandle, run: () => Promise<T>): Promise<T> {
-  const before = await coreCounts(h);
-  const result = await run();
-  expect(await coreCounts(h)).toEqual(before);
-  return result;
+  return assertNoTableChanges(h.db, run);
 }
 
 export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {

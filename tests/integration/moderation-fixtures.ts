@@ -2,10 +2,19 @@ import { eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { consultations, moderationRules, users } from "@/db/schema";
-import type { Role, StakeholderGroup } from "@/db/schema/enums";
+import type { Role, StakeholderGroup } from "@/lib/limits";
 import { createUser } from "@/db/seed";
 import { createComment } from "@/lib/commands/comments";
-import { addMembership, commentInput, newActor, newConsultation, newOrganisation, rows, SECRET, type SignedIn } from "./consultation-fixtures";
+import {
+  addMembership,
+  commentInput,
+  newActor,
+  newConsultation,
+  newOrganisation,
+  rows,
+  SECRET,
+  type SignedIn,
+} from "./consultation-fixtures";
 import type { CommentInput } from "@/lib/validation/comments";
 
 /**
@@ -14,7 +23,11 @@ import type { CommentInput } from "@/lib/validation/comments";
  */
 
 /** A user with a role other than participant, as a command sees them. */
-export async function newStaff(db: Db, role: Exclude<Role, "participant">, stakeholderGroup: StakeholderGroup = "technical_community"): Promise<SignedIn> {
+export async function newStaff(
+  db: Db,
+  role: Exclude<Role, "participant">,
+  stakeholderGroup: StakeholderGroup = "technical_community",
+): Promise<SignedIn> {
   const u = await createUser(db, { passwordHash: "not-used-by-these-tests", stakeholderGroup, role });
   return { id: u.id, role, stakeholderGroup };
 }
@@ -48,7 +61,9 @@ export async function moderatedConsultation(db: Db, p: { threshold?: number; pre
     .where(eq(consultations.id, c.consultationId));
   const rules = await db
     .insert(moderationRules)
-    .values([1, 2].map((number) => ({ consultationId: c.consultationId, number, title: `Rule ${number}`, body: `The text of rule ${number}.` })))
+    .values(
+      [1, 2].map((number) => ({ consultationId: c.consultationId, number, title: `Rule ${number}`, body: `The text of rule ${number}.` })),
+    )
     .returning({ id: moderationRules.id, number: moderationRules.number });
   rules.sort((a, b) => a.number - b.number);
   return { ...c, rules, principleSlug: c.principles[0]!.slug, principleId: c.principles[0]!.id };

@@ -10,13 +10,20 @@ import { listModerationRules } from "@/db/queries/moderation-rules";
 import { ensureMembership } from "@/db/queries/organisations";
 import { getSessionUser, listMembershipsOfUser } from "@/db/queries/users";
 import { appeals, auditLog, comments, memberships, moderationDecisions, notifications, organisations, reports } from "@/db/schema";
-import type { ReportReason } from "@/db/schema/enums";
+import type { ReportReason } from "@/lib/limits";
 import { createUser } from "@/db/seed";
 import { userForClaims } from "@/lib/auth/session-check";
 import type { SessionClaims } from "@/lib/auth/token";
-import { createComment, editComment } from "@/lib/commands/comments";
+import { createComment, editComment, withdrawComment } from "@/lib/commands/comments";
 import { endorse } from "@/lib/commands/endorsements";
-import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setPreModeration } from "@/lib/commands/moderation";
+import {
+  appealDecision,
+  blockParticipant,
+  decideAppeal,
+  moderateComment,
+  reportComment,
+  setPreModeration,
+} from "@/lib/commands/moderation";
 import { changeRole, reviewMembership, setSigningAuthority, verifyOrganisation } from "@/lib/commands/organisations";
 import { freshDatabase, testEngines } from "../support/engines";
 import { addMembership, commentInput, newActor, newOrganisation, parisCall, SECRET, type SignedIn } from "./consultation-fixtures";
@@ -79,7 +86,13 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect((await commentState(commentId))?.state).toBe("hidden");
       const decisions = await decisionsOn(commentId);
       expect(decisions).toHaveLength(1);
-      expect(decisions[0]).toMatchObject({ action: "auto_hide", actorRole: "system", actorId: null, subjectUserId: author.id, ruleId: null });
+      expect(decisions[0]).toMatchObject({
+        action: "auto_hide",
+        actorRole: "system",
+        actorId: null,
+        subjectUserId: author.id,
+        ruleId: null,
+      });
       const told = await h.db.select().from(notifications).where(eq(notifications.userId, author.id));
       expect(told.map((n) => n.decisionId)).toEqual([decisions[0]!.id]);
       // The automatic hide waits for a moderator with its three open reports.
@@ -176,7 +189,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const commentId = await postComment(h.db, await newActor(h.db), c);
       const participant = await newActor(h.db);
       for (const action of ["hide", "keep", "restore", "approve"] as const) {
-        const r = await expectUnchanged(h, () => moderateComment(h.db, participant, { commentId, action, ruleId: c.rules[0]!.id, note: "" }));
+        const r = await expectUnchanged(h, () =>
+          moderateComment(h.db, participant, { commentId, action, ruleId: c.rules[0]!.id, note: "" }),
+        );
         expect(r).toEqual({ ok: false, error: "forbidden" });
       }
       expect(
@@ -199,7 +214,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
         expect((await commentState(commentId))?.state).toBe("hidden");
       }
       // The automatic hide still waits with its open reports: a keep did not settle them.
-      expect((await listModerationQueue(h.db, c.consultationId)).items).toMatchObject([{ id: autoHidden, state: "hidden", openReports: 2 }]);
+      expect((await listModerationQueue(h.db, c.consultationId)).items).toMatchObject([
+        { id: autoHidden, state: "hidden", openReports: 2 },
+      ]);
 
       // Bringing it back is a restore, which the public ledger lists.
       const restored = await moderateComment(h.db, moderator, { commentId: autoHidden, action: "restore", ruleId: null, note: "" });
@@ -217,7 +234,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const kept = await moderateComment(h.db, moderator, { commentId: visible, action: "keep", ruleId: null, note: "" });
       if (!kept.ok) throw new Error(`keep refused: ${kept.error}`);
       expect((await commentState(visible))?.state).toBe("published");
-      expect((await h.db.select({ settledAt: reports.settledAt }).from(reports).where(eq(reports.commentId, visible)))[0]?.settledAt).toBeInstanceOf(Date);
+      expect(
+        (await h.db.select({ settledAt: reports.settledAt }).from(reports).where(eq(reports.commentId, visible)))[0]?.settledAt,
+      ).toBeInstanceOf(Date);
       expect((await listLedger(h.db, c.consultationId)).map((l) => l.commentId)).not.toContain(visible);
     });
 
@@ -252,7 +271,12 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect(rules.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6]);
       for (const r of rules) expect(r.title.length).toBeGreaterThan(0);
       const commentId = await postComment(h.db, await newActor(h.db), { slug: paris.slug, principleSlug: paris.principles[0]!.slug });
-      const r = await moderateComment(h.db, await newStaff(h.db, "moderator"), { commentId, action: "hide", ruleId: rules[2]!.id, note: "" });
+      const r = await moderateComment(h.db, await newStaff(h.db, "moderator"), {
+        commentId,
+        action: "hide",
+        ruleId: rules[2]!.id,
+        note: "",
+      });
       expect(r.ok).toBe(true);
       const ledger = await listLedger(h.db, paris.consultationId);
       expect(ledger.find((l) => l.commentId === commentId)?.ruleNumber).toBe(3);
@@ -268,7 +292,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
 
       const first = await appealDecision(h.db, author, { decisionId, statement: APPEAL });
       if (!first.ok) throw new Error(`appeal refused: ${first.error}`);
-      expect(await expectUnchanged(h, () => appealDecision(h.db, author, { decisionId, statement: "A second try at the same thing." }))).toEqual({
+      expect(
+        await expectUnchanged(h, () => appealDecision(h.db, author, { decisionId, statement: "A second try at the same thing." })),
+      ).toEqual({
         ok: false,
         error: "alreadyAppealed",
       });
@@ -303,39 +329,50 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect(inserted).toMatch(/someone other than the original decision maker/);
     });
 
-    it.each(["admin", "moderator"] as const)("another %s reverses the hide: published again, a restore that names the appeal, shown in the ledger", async (role) => {
-      const c = await moderatedConsultation(h.db);
-      const author = await newActor(h.db, "government");
-      const moderator = await newStaff(h.db, "moderator");
-      const decider = await newStaff(h.db, role);
-      const { commentId, decisionId } = await hiddenComment(c, author, moderator);
-      const appeal = await appealDecision(h.db, author, { decisionId, statement: APPEAL });
-      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
-      expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toEqual([appeal.id]);
-      expect(await listLedger(h.db, c.consultationId)).toMatchObject([{ id: decisionId, appealFiled: true, appealOutcome: null }]);
+    it.each(["admin", "moderator"] as const)(
+      "another %s reverses the hide: published again, a restore that names the appeal, shown in the ledger",
+      async (role) => {
+        const c = await moderatedConsultation(h.db);
+        const author = await newActor(h.db, "government");
+        const moderator = await newStaff(h.db, "moderator");
+        const decider = await newStaff(h.db, role);
+        const { commentId, decisionId } = await hiddenComment(c, author, moderator);
+        const appeal = await appealDecision(h.db, author, { decisionId, statement: APPEAL });
+        if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+        expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toEqual([appeal.id]);
+        expect(await listLedger(h.db, c.consultationId)).toMatchObject([{ id: decisionId, appealFiled: true, appealOutcome: null }]);
 
-      expect(await decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "reversed", note: "Within the rules." })).toEqual({ ok: true });
-      expect((await commentState(commentId))?.state).toBe("published");
-      const decisions = await decisionsOn(commentId);
-      expect(decisions.map((d) => d.action)).toEqual(["hide", "restore"]);
-      expect(decisions[1]).toMatchObject({ appealId: appeal.id, actorId: decider.id, actorRole: role, ruleId: null });
-      const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
-      expect(stored).toMatchObject({ outcome: "reversed", decidedBy: decider.id });
+        expect(await decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "reversed", note: "Within the rules." })).toEqual({
+          ok: true,
+        });
+        expect((await commentState(commentId))?.state).toBe("published");
+        const decisions = await decisionsOn(commentId);
+        expect(decisions.map((d) => d.action)).toEqual(["hide", "restore"]);
+        expect(decisions[1]).toMatchObject({ appealId: appeal.id, actorId: decider.id, actorRole: role, ruleId: null });
+        const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
+        expect(stored).toMatchObject({ outcome: "reversed", decidedBy: decider.id });
 
-      const ledger = await listLedger(h.db, c.consultationId);
-      const hideRow = ledger.find((l) => l.id === decisionId);
-      const restoreRow = ledger.find((l) => l.id === decisions[1]!.id);
-      expect(hideRow).toMatchObject({ action: "hide", appealFiled: true, appealOutcome: "reversed", restoredId: decisions[1]!.id, stakeholderGroup: "government" });
-      expect(restoreRow).toMatchObject({ action: "restore", settlesAppeal: true, actorRole: role });
-      expect((await listModerationQueue(h.db, c.consultationId)).appeals).toHaveLength(0);
-      // The author hears of both decisions.
-      expect((await listNotifications(h.db, author.id)).map((n) => n.action).sort()).toEqual(["hide", "restore"]);
-      // Decided once only.
-      expect(await expectUnchanged(h, () => decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "upheld", note: "" }))).toEqual({
-        ok: false,
-        error: "alreadyDecided",
-      });
-    });
+        const ledger = await listLedger(h.db, c.consultationId);
+        const hideRow = ledger.find((l) => l.id === decisionId);
+        const restoreRow = ledger.find((l) => l.id === decisions[1]!.id);
+        expect(hideRow).toMatchObject({
+          action: "hide",
+          appealFiled: true,
+          appealOutcome: "reversed",
+          restoredId: decisions[1]!.id,
+          stakeholderGroup: "government",
+        });
+        expect(restoreRow).toMatchObject({ action: "restore", settlesAppeal: true, actorRole: role });
+        expect((await listModerationQueue(h.db, c.consultationId)).appeals).toHaveLength(0);
+        // The author hears of both decisions.
+        expect((await listNotifications(h.db, author.id)).map((n) => n.action).sort()).toEqual(["hide", "restore"]);
+        // Decided once only.
+        expect(await expectUnchanged(h, () => decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "upheld", note: "" }))).toEqual({
+          ok: false,
+          error: "alreadyDecided",
+        });
+      },
+    );
 
     it("an upheld appeal leaves the comment hidden and records no restore", async () => {
       const c = await moderatedConsultation(h.db);
@@ -343,7 +380,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const { commentId, decisionId } = await hiddenComment(c, author, await newStaff(h.db, "moderator"));
       const appeal = await appealDecision(h.db, author, { decisionId, statement: APPEAL });
       if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
-      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appeal.id, outcome: "upheld", note: "" })).toEqual({ ok: true });
+      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appeal.id, outcome: "upheld", note: "" })).toEqual({
+        ok: true,
+      });
       expect((await commentState(commentId))?.state).toBe("hidden");
       expect((await decisionsOn(commentId)).map((d) => d.action)).toEqual(["hide"]);
       expect((await listLedger(h.db, c.consultationId))[0]).toMatchObject({ id: decisionId, appealOutcome: "upheld", restoredId: null });
@@ -366,7 +405,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toEqual([appeal.id]);
 
       // A third moderator decides it.
-      expect(await decideAppeal(h.db, await newStaff(h.db, "moderator"), { appealId: appeal.id, outcome: "upheld", note: "" })).toEqual({ ok: true });
+      expect(await decideAppeal(h.db, await newStaff(h.db, "moderator"), { appealId: appeal.id, outcome: "upheld", note: "" })).toEqual({
+        ok: true,
+      });
     });
 
     it.each(["admin", "moderator"] as const)(
@@ -384,7 +425,12 @@ describe.each(testEngines())("moderation on %s", (engine) => {
 
         // A moderator then hides the already hidden comment under a rule: they now have a stake in the appeal.
         const moderator = await newStaff(h.db, "moderator");
-        const hidden = await moderateComment(h.db, moderator, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "Personal attack." });
+        const hidden = await moderateComment(h.db, moderator, {
+          commentId,
+          action: "hide",
+          ruleId: c.rules[0]!.id,
+          note: "Personal attack.",
+        });
         if (!hidden.ok) throw new Error(`hide refused: ${hidden.error}`);
         expect(
           await expectUnchanged(h, () => decideAppeal(h.db, moderator, { appealId: appeal.id, outcome: "reversed", note: "" })),
@@ -392,7 +438,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
         expect((await commentState(commentId))?.state).toBe("hidden");
 
         const decider = await newStaff(h.db, role);
-        expect(await decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "reversed", note: "Within the rules." })).toEqual({ ok: true });
+        expect(await decideAppeal(h.db, decider, { appealId: appeal.id, outcome: "reversed", note: "Within the rules." })).toEqual({
+          ok: true,
+        });
         expect((await commentState(commentId))?.state).toBe("published");
         expect((await decisionsOn(commentId)).map((d) => d.action)).toEqual(["auto_hide", "hide", "restore"]);
         const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
@@ -440,12 +488,17 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect(queue.hidden.map((i) => i.id)).not.toContain(published);
 
       // Once its author appeals, it is decided among the appeals, not restored from the hidden list.
-      const appealed = await appealDecision(h.db, author, { decisionId: hidden.decisionId, statement: "This was an honest research comment." });
+      const appealed = await appealDecision(h.db, author, {
+        decisionId: hidden.decisionId,
+        statement: "This was an honest research comment.",
+      });
       if (!appealed.ok) throw new Error(`appeal refused: ${appealed.error}`);
       const whileAppealed = await listModerationQueue(h.db, c.consultationId);
       expect(whileAppealed.hidden).toEqual([]);
       expect(whileAppealed.appeals.map((a) => a.commentId)).toEqual([hiddenId]);
-      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appealed.id, outcome: "upheld", note: "" })).toEqual({ ok: true });
+      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appealed.id, outcome: "upheld", note: "" })).toEqual({
+        ok: true,
+      });
       expect((await listModerationQueue(h.db, c.consultationId)).hidden.map((i) => i.id)).toEqual([hiddenId]);
 
       const restored = await moderateComment(h.db, moderator, { commentId: hiddenId, action: "restore", ruleId: null, note: "" });
@@ -453,6 +506,320 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const after = await listModerationQueue(h.db, c.consultationId);
       expect(after.hidden).toEqual([]);
       expect(after.items.map((i) => i.id)).toEqual([autoHidden]);
+    });
+  });
+
+  describe("one decision per change of state", () => {
+    async function noticesOf(userId: string) {
+      return h.db.select().from(notifications).where(eq(notifications.userId, userId));
+    }
+
+    it("hiding a comment a moderator already hid is refused and writes nothing: no second decision, notice or ledger row", async () => {
+      const c = await moderatedConsultation(h.db);
+      const author = await newActor(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const { commentId, decisionId } = await hiddenComment(c, author, moderator);
+
+      // The same form sent again, and another moderator's stale form.
+      for (const who of [moderator, await newStaff(h.db, "moderator")]) {
+        for (const rule of c.rules) {
+          const r = await expectUnchanged(h, () =>
+            moderateComment(h.db, who, { commentId, action: "hide", ruleId: rule.id, note: "Again." }),
+          );
+          expect(r).toEqual({ ok: false, error: "invalidTransition" });
+        }
+      }
+      expect((await decisionsOn(commentId)).map((d) => d.id)).toEqual([decisionId]);
+      expect((await noticesOf(author.id)).map((n) => n.decisionId)).toEqual([decisionId]);
+      expect((await listLedger(h.db, c.consultationId)).map((l) => l.id)).toEqual([decisionId]);
+      expect((await listNotifications(h.db, author.id)).filter((n) => n.appealable)).toHaveLength(1);
+    });
+
+    it("two moderators hiding the same comment at once: exactly one decision, the other refused", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const author = await newActor(h.db);
+      const moderators = [await newStaff(h.db, "moderator"), await newStaff(h.db, "moderator"), await newStaff(h.db, "admin")];
+      const hideAll = (commentId: number) =>
+        Promise.all(
+          moderators.map((m, i) => moderateComment(h.db, m, { commentId, action: "hide", ruleId: c.rules[i % 2]!.id, note: "" })),
+        );
+
+      // A published comment.
+      const published = await postComment(h.db, author, c);
+      const first = await hideAll(published);
+      expect(first.filter((r) => r.ok)).toHaveLength(1);
+      expect(first.filter((r) => !r.ok)).toEqual([
+        { ok: false, error: "invalidTransition" },
+        { ok: false, error: "invalidTransition" },
+      ]);
+      expect((await decisionsOn(published)).map((d) => d.action)).toEqual(["hide"]);
+
+      // An automatic hide confirmed by three moderators at once: confirmed once.
+      const autoHidden = await postComment(h.db, author, c);
+      await report(await newActor(h.db), autoHidden);
+      expect(await report(await newActor(h.db), autoHidden)).toEqual({ ok: true, autoHidden: true });
+      const second = await hideAll(autoHidden);
+      expect(second.filter((r) => r.ok)).toHaveLength(1);
+      expect((await decisionsOn(autoHidden)).map((d) => d.action)).toEqual(["auto_hide", "hide"]);
+      // The author heard of three decisions in all: one hide, one automatic hide, one confirmation.
+      expect(await noticesOf(author.id)).toHaveLength(3);
+    });
+
+    it("an automatic hide waits in the queue as hidden by reports, with restore and a confirmation under a rule, confirmed once", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const author = await newActor(h.db, "civil_society");
+      const moderator = await newStaff(h.db, "moderator");
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+      expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+
+      const queue = await listModerationQueue(h.db, c.consultationId);
+      expect(queue.items.find((i) => i.id === commentId)).toMatchObject({
+        state: "hidden",
+        standing: "hidden_by_reports",
+        openReports: 2,
+        decisions: ["hide", "restore"],
+      });
+      expect(queue.hidden.map((i) => i.id)).not.toContain(commentId);
+
+      const confirmed = await moderateComment(h.db, moderator, { commentId, action: "hide", ruleId: c.rules[1]!.id, note: "Abuse." });
+      if (!confirmed.ok) throw new Error(`confirmation refused: ${confirmed.error}`);
+      expect((await decisionsOn(commentId)).map((d) => [d.action, d.ruleId])).toEqual([
+        ["auto_hide", null],
+        ["hide", c.rules[1]!.id],
+      ]);
+      const after = await listModerationQueue(h.db, c.consultationId);
+      expect(after.items.map((i) => i.id)).not.toContain(commentId);
+      expect(after.hidden.find((i) => i.id === commentId)).toMatchObject({ decisions: ["restore"] });
+      // Confirmed once: another confirmation is refused and writes nothing.
+      const colleague = await newStaff(h.db, "moderator");
+      expect(
+        await expectUnchanged(h, () => moderateComment(h.db, colleague, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "" })),
+      ).toEqual({ ok: false, error: "invalidTransition" });
+    });
+
+    it("ledger totals count hidden comments, each once under the rule of its latest hide, and blocked participants once", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const moderator = await newStaff(h.db, "moderator");
+      const autoHide = async (commentId: number) => {
+        await report(await newActor(h.db), commentId);
+        expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+      };
+      const decide = async (commentId: number, action: "hide" | "restore", ruleId: string | null) => {
+        const r = await moderateComment(h.db, moderator, { commentId, action, ruleId, note: "" });
+        if (!r.ok) throw new Error(`${action} refused: ${r.error}`);
+      };
+      // Hidden automatically, then confirmed under rule 2.
+      const confirmed = await postComment(h.db, await newActor(h.db, "academia"), c);
+      await autoHide(confirmed);
+      await decide(confirmed, "hide", c.rules[1]!.id);
+      // Hidden under rule 1, restored, hidden again under rule 1.
+      const twice = await postComment(h.db, await newActor(h.db, "academia"), c);
+      await decide(twice, "hide", c.rules[0]!.id);
+      await decide(twice, "restore", null);
+      await decide(twice, "hide", c.rules[0]!.id);
+      // Hidden automatically, not yet reviewed.
+      const pending = await postComment(h.db, await newActor(h.db, "government"), c);
+      await autoHide(pending);
+      // Blocked, unblocked and blocked again: one participant.
+      const participant = await newActor(h.db);
+      for (const blocked of [true, false, true]) {
+        const p = { userId: participant.id, consultationId: c.consultationId, blocked, ruleId: blocked ? c.rules[0]!.id : null, note: "" };
+        expect(await blockParticipant(h.db, moderator, p)).toEqual({ ok: true });
+      }
+
+      // The ledger lists every decision (six hides and one restore)…
+      expect((await listLedger(h.db, c.consultationId)).map((l) => l.action).sort()).toEqual(
+        ["auto_hide", "auto_hide", "hide", "hide", "hide", "restore"].sort(),
+      );
+      // …the totals count comments.
+      const totals = await ledgerTotals(h.db, c.consultationId);
+      expect(totals.byRule).toEqual([
+        { ruleNumber: 1, n: 1 },
+        { ruleNumber: 2, n: 1 },
+        { ruleNumber: null, n: 1 },
+      ]);
+      expect([...totals.byGroup].sort((a, b) => a.stakeholderGroup.localeCompare(b.stakeholderGroup))).toEqual([
+        { stakeholderGroup: "academia", n: 2 },
+        { stakeholderGroup: "government", n: 1 },
+      ]);
+      expect(totals.blocks).toBe(1);
+    });
+  });
+
+  describe("withdrawn comments", () => {
+    it("withdrawing a reported comment settles its reports in the same step and takes it out of the queue", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 5 });
+      const author = await newActor(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+      await report(await newActor(h.db), commentId);
+      expect((await listModerationQueue(h.db, c.consultationId)).items.map((i) => i.id)).toContain(commentId);
+
+      expect(await withdrawComment(h.db, author, { commentId })).toEqual({ ok: true });
+      expect((await commentState(commentId))?.state).toBe("withdrawn");
+      const settled = await h.db.select({ settledAt: reports.settledAt }).from(reports).where(eq(reports.commentId, commentId));
+      expect(settled).toHaveLength(2);
+      for (const r of settled) expect(r.settledAt).toBeInstanceOf(Date);
+      const queue = await listModerationQueue(h.db, c.consultationId);
+      expect(queue.items.map((i) => i.id)).not.toContain(commentId);
+      expect(queue.reports.filter((r) => r.commentId === commentId)).toEqual([]);
+      expect(queue.hidden.map((i) => i.id)).not.toContain(commentId);
+      // Nothing applies to it any more, and trying writes nothing.
+      for (const action of ["keep", "hide", "restore", "approve"] as const) {
+        expect(
+          await expectUnchanged(h, () => moderateComment(h.db, moderator, { commentId, action, ruleId: c.rules[0]!.id, note: "" })),
+        ).toEqual({
+          ok: false,
+          error: "invalidTransition",
+        });
+      }
+    });
+  });
+
+  describe("appeals after a restore", () => {
+    it("a hide the comment was restored from offers no appeal, and the command refuses one, writing nothing", async () => {
+      const c = await moderatedConsultation(h.db);
+      const author = await newActor(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const { commentId, decisionId } = await hiddenComment(c, author, moderator);
+      expect(await listNotifications(h.db, author.id)).toMatchObject([{ decisionId, appealable: true, inForce: true, superseded: false }]);
+
+      const restored = await moderateComment(h.db, moderator, { commentId, action: "restore", ruleId: null, note: "" });
+      if (!restored.ok) throw new Error(`restore refused: ${restored.error}`);
+      const told = await listNotifications(h.db, author.id);
+      expect(told.find((n) => n.decisionId === decisionId)).toMatchObject({
+        action: "hide",
+        appealable: false,
+        inForce: false,
+        superseded: true,
+      });
+      expect(told.find((n) => n.decisionId === restored.decisionId)).toMatchObject({
+        action: "restore",
+        appealable: false,
+        superseded: false,
+      });
+      expect(await expectUnchanged(h, () => appealDecision(h.db, author, { decisionId, statement: APPEAL }))).toEqual({
+        ok: false,
+        error: "decisionSuperseded",
+      });
+
+      // Hidden again later: the new hide may be appealed, the old one still not.
+      const again = await moderateComment(h.db, moderator, { commentId, action: "hide", ruleId: c.rules[1]!.id, note: "" });
+      if (!again.ok) throw new Error(`hide refused: ${again.error}`);
+      expect(await expectUnchanged(h, () => appealDecision(h.db, author, { decisionId, statement: APPEAL }))).toEqual({
+        ok: false,
+        error: "decisionSuperseded",
+      });
+      expect((await appealDecision(h.db, author, { decisionId: again.decisionId, statement: APPEAL })).ok).toBe(true);
+    });
+
+    it("once an appeal against the confirmation is reversed, the automatic hide before it can no longer be appealed", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const author = await newActor(h.db);
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+      expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+      const [autoHide] = await decisionsOn(commentId);
+      const confirmed = await moderateComment(h.db, await newStaff(h.db, "moderator"), {
+        commentId,
+        action: "hide",
+        ruleId: c.rules[0]!.id,
+        note: "",
+      });
+      if (!confirmed.ok) throw new Error(`confirmation refused: ${confirmed.error}`);
+      const appeal = await appealDecision(h.db, author, { decisionId: confirmed.decisionId, statement: APPEAL });
+      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+      expect(await decideAppeal(h.db, await newStaff(h.db, "admin"), { appealId: appeal.id, outcome: "reversed", note: "" })).toEqual({
+        ok: true,
+      });
+      expect((await commentState(commentId))?.state).toBe("published");
+
+      expect((await listNotifications(h.db, author.id)).filter((n) => n.appealable)).toEqual([]);
+      expect(await expectUnchanged(h, () => appealDecision(h.db, author, { decisionId: autoHide!.id, statement: APPEAL }))).toEqual({
+        ok: false,
+        error: "decisionSuperseded",
+      });
+    });
+
+    it("a lifted block can no longer be appealed", async () => {
+      const c = await moderatedConsultation(h.db);
+      const moderator = await newStaff(h.db, "moderator");
+      const participant = await newActor(h.db);
+      const p = { userId: participant.id, consultationId: c.consultationId, ruleId: c.rules[0]!.id, note: "" };
+      expect(await blockParticipant(h.db, moderator, { ...p, blocked: true })).toEqual({ ok: true });
+      expect(await blockParticipant(h.db, moderator, { ...p, blocked: false, ruleId: null })).toEqual({ ok: true });
+      const [block] = await h.db
+        .select({ id: moderationDecisions.id })
+        .from(moderationDecisions)
+        .where(and(eq(moderationDecisions.subjectUserId, participant.id), eq(moderationDecisions.action, "block")));
+      expect((await listNotifications(h.db, participant.id)).find((n) => n.decisionId === block!.id)).toMatchObject({
+        appealable: false,
+        superseded: true,
+      });
+      expect(await expectUnchanged(h, () => appealDecision(h.db, participant, { decisionId: block!.id, statement: APPEAL }))).toEqual({
+        ok: false,
+        error: "decisionSuperseded",
+      });
+    });
+
+    it("an open appeal whose comment was restored meanwhile leaves the queue and can no longer be decided", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const author = await newActor(h.db);
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+      expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+      const [autoHide] = await decisionsOn(commentId);
+      const appeal = await appealDecision(h.db, author, { decisionId: autoHide!.id, statement: APPEAL });
+      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+      // While the appeal waits, the case is decided among the appeals only.
+      const waiting = await listModerationQueue(h.db, c.consultationId);
+      expect(waiting.appeals.map((a) => a.id)).toEqual([appeal.id]);
+      expect(waiting.items.map((i) => i.id)).not.toContain(commentId);
+
+      // A moderator restores it anyway (a form left open from before the appeal).
+      const restored = await moderateComment(h.db, await newStaff(h.db, "moderator"), {
+        commentId,
+        action: "restore",
+        ruleId: null,
+        note: "",
+      });
+      expect(restored.ok).toBe(true);
+      expect((await listModerationQueue(h.db, c.consultationId)).appeals).toEqual([]);
+      const admin = await newStaff(h.db, "admin");
+      for (const outcome of ["upheld", "reversed"] as const) {
+        expect(await expectUnchanged(h, () => decideAppeal(h.db, admin, { appealId: appeal.id, outcome, note: "" }))).toEqual({
+          ok: false,
+          error: "decisionSuperseded",
+        });
+      }
+      expect((await listNotifications(h.db, author.id)).find((n) => n.decisionId === autoHide!.id)).toMatchObject({
+        appealId: appeal.id,
+        superseded: true,
+      });
+    });
+
+    it("reversing an appeal against an automatic hide settles its reports: it leaves the queue and one more report does not hide it again", async () => {
+      const c = await moderatedConsultation(h.db, { threshold: 2 });
+      const author = await newActor(h.db);
+      const commentId = await postComment(h.db, author, c);
+      await report(await newActor(h.db), commentId);
+      expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: true });
+      const [autoHide] = await decisionsOn(commentId);
+      const appeal = await appealDecision(h.db, author, { decisionId: autoHide!.id, statement: APPEAL });
+      if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
+      expect(await decideAppeal(h.db, await newStaff(h.db, "moderator"), { appealId: appeal.id, outcome: "reversed", note: "" })).toEqual({
+        ok: true,
+      });
+
+      expect((await commentState(commentId))?.state).toBe("published");
+      for (const r of await h.db.select({ settledAt: reports.settledAt }).from(reports).where(eq(reports.commentId, commentId))) {
+        expect(r.settledAt).toBeInstanceOf(Date);
+      }
+      expect((await listModerationQueue(h.db, c.consultationId)).items.map((i) => i.id)).not.toContain(commentId);
+      expect(await report(await newActor(h.db), commentId)).toEqual({ ok: true, autoHidden: false });
+      expect((await commentState(commentId))?.state).toBe("published");
     });
   });
 
@@ -509,7 +876,13 @@ describe.each(testEngines())("moderation on %s", (engine) => {
 
       expect(
         await expectUnchanged(h, () =>
-          blockParticipant(h.db, moderator, { userId: participant.id, consultationId: c.consultationId, blocked: true, ruleId: null, note: "" }),
+          blockParticipant(h.db, moderator, {
+            userId: participant.id,
+            consultationId: c.consultationId,
+            blocked: true,
+            ruleId: null,
+            note: "",
+          }),
         ),
       ).toEqual({ ok: false, error: "ruleRequired" });
       expect(
@@ -524,19 +897,34 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       // The block is read with the session: the actor as the next request sees them.
       const session = await getSessionUser(h.db, participant.id);
       expect(session?.writeBlockedAt).toBeInstanceOf(Date);
-      const blocked: SignedIn = { id: participant.id, role: session!.role, stakeholderGroup: session!.stakeholderGroup, writeBlockedAt: session!.writeBlockedAt };
+      const blocked: SignedIn = {
+        id: participant.id,
+        role: session!.role,
+        stakeholderGroup: session!.stakeholderGroup,
+        writeBlockedAt: session!.writeBlockedAt,
+      };
 
       const refused = { ok: false, error: "blocked" };
       expect(
         await expectUnchanged(h, () =>
-          createComment(h.db, blocked, { consultationSlug: c.slug, principleSlug: c.principleSlug, input: commentInput(), language: "en", secret: SECRET }),
+          createComment(h.db, blocked, {
+            consultationSlug: c.slug,
+            principleSlug: c.principleSlug,
+            input: commentInput(),
+            language: "en",
+            secret: SECRET,
+          }),
         ),
       ).toEqual(refused);
       expect(
-        await expectUnchanged(h, () => editComment(h.db, blocked, { commentId: ownComment, body: "Rewritten while blocked.", stance: "opposes" })),
+        await expectUnchanged(h, () =>
+          editComment(h.db, blocked, { commentId: ownComment, body: "Rewritten while blocked.", stance: "opposes" }),
+        ),
       ).toEqual(refused);
       expect(
-        await expectUnchanged(h, () => endorse(h.db, blocked, { consultationSlug: c.slug, input: { target: "consultation", capacity: "personal", statement: "" } })),
+        await expectUnchanged(h, () =>
+          endorse(h.db, blocked, { consultationSlug: c.slug, input: { target: "consultation", capacity: "personal", statement: "" } }),
+        ),
       ).toEqual(refused);
       expect(await expectUnchanged(h, () => report(blocked, othersComment))).toEqual(refused);
 
@@ -546,23 +934,39 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       // Blocking twice changes nothing.
       expect(
         await expectUnchanged(h, () =>
-          blockParticipant(h.db, moderator, { userId: participant.id, consultationId: c.consultationId, blocked: true, ruleId: c.rules[0]!.id, note: "" }),
+          blockParticipant(h.db, moderator, {
+            userId: participant.id,
+            consultationId: c.consultationId,
+            blocked: true,
+            ruleId: c.rules[0]!.id,
+            note: "",
+          }),
         ),
       ).toEqual({ ok: false, error: "unchanged" });
 
       // Lifted: the participant writes again; the ledger still counts the one block.
       expect(
-        await blockParticipant(h.db, moderator, { userId: participant.id, consultationId: c.consultationId, blocked: false, ruleId: null, note: "" }),
+        await blockParticipant(h.db, moderator, {
+          userId: participant.id,
+          consultationId: c.consultationId,
+          blocked: false,
+          ruleId: null,
+          note: "",
+        }),
       ).toEqual({ ok: true });
       const lifted = await getSessionUser(h.db, participant.id);
       expect(lifted?.writeBlockedAt).toBeNull();
-      const again = await createComment(h.db, { ...blocked, writeBlockedAt: lifted!.writeBlockedAt }, {
-        consultationSlug: c.slug,
-        principleSlug: c.principleSlug,
-        input: commentInput(),
-        language: "en",
-        secret: SECRET,
-      });
+      const again = await createComment(
+        h.db,
+        { ...blocked, writeBlockedAt: lifted!.writeBlockedAt },
+        {
+          consultationSlug: c.slug,
+          principleSlug: c.principleSlug,
+          input: commentInput(),
+          language: "en",
+          secret: SECRET,
+        },
+      );
       expect(again.ok).toBe(true);
       expect(await ledgerTotals(h.db, c.consultationId)).toMatchObject({ blocks: 1 });
     });
@@ -571,7 +975,15 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const c = await moderatedConsultation(h.db);
       const admin = await newStaff(h.db, "admin");
       const participant = await newActor(h.db);
-      const p = { userId: participant.id, consultationId: c.consultationId, blocked: true, ruleId: c.rules[1]!.id, note: "", actorId: admin.id, actorRole: "admin" };
+      const p = {
+        userId: participant.id,
+        consultationId: c.consultationId,
+        blocked: true,
+        ruleId: c.rules[1]!.id,
+        note: "",
+        actorId: admin.id,
+        actorRole: "admin",
+      };
       expect(await setWriteBlock(h.db, p)).toBe(true);
       expect(await expectUnchanged(h, () => setWriteBlock(h.db, p))).toBe(false);
       const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id));
@@ -599,15 +1011,23 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const asSeen: SignedIn = { ...participant, writeBlockedAt: session!.writeBlockedAt };
       const appeal = await appealDecision(h.db, asSeen, { decisionId: block!.id, statement: APPEAL });
       if (!appeal.ok) throw new Error(`appeal refused: ${appeal.error}`);
-      expect(await expectUnchanged(h, () => decideAppeal(h.db, moderator, { appealId: appeal.id, outcome: "reversed", note: "" }))).toEqual({
-        ok: false,
-        error: "ownDecision",
-      });
+      expect(await expectUnchanged(h, () => decideAppeal(h.db, moderator, { appealId: appeal.id, outcome: "reversed", note: "" }))).toEqual(
+        {
+          ok: false,
+          error: "ownDecision",
+        },
+      );
 
       const admin = await newStaff(h.db, "admin");
-      expect(await decideAppeal(h.db, admin, { appealId: appeal.id, outcome: "reversed", note: "Lifted on appeal." })).toEqual({ ok: true });
+      expect(await decideAppeal(h.db, admin, { appealId: appeal.id, outcome: "reversed", note: "Lifted on appeal." })).toEqual({
+        ok: true,
+      });
       expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeNull();
-      const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id)).orderBy(moderationDecisions.id);
+      const decisions = await h.db
+        .select()
+        .from(moderationDecisions)
+        .where(eq(moderationDecisions.subjectUserId, participant.id))
+        .orderBy(moderationDecisions.id);
       expect(decisions.map((d) => d.action)).toEqual(["block", "unblock"]);
       expect(decisions[1]).toMatchObject({ appealId: appeal.id, actorId: admin.id, commentId: null });
       const [stored] = await h.db.select().from(appeals).where(eq(appeals.id, appeal.id));
@@ -623,14 +1043,19 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const p = { userId: participant.id, consultationId: c.consultationId, blocked: true, note: "" };
 
       for (const ruleId of [other.rules[0]!.id, crypto.randomUUID()]) {
-        expect(await expectUnchanged(h, () => blockParticipant(h.db, moderator, { ...p, ruleId }))).toEqual({ ok: false, error: "ruleInvalid" });
+        expect(await expectUnchanged(h, () => blockParticipant(h.db, moderator, { ...p, ruleId }))).toEqual({
+          ok: false,
+          error: "ruleInvalid",
+        });
       }
       expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeNull();
 
       expect(await blockParticipant(h.db, moderator, { ...p, ruleId: c.rules[1]!.id })).toEqual({ ok: true });
       expect((await getSessionUser(h.db, participant.id))?.writeBlockedAt).toBeInstanceOf(Date);
       const decisions = await h.db.select().from(moderationDecisions).where(eq(moderationDecisions.subjectUserId, participant.id));
-      expect(decisions).toMatchObject([{ action: "block", consultationId: c.consultationId, ruleId: c.rules[1]!.id, actorId: moderator.id }]);
+      expect(decisions).toMatchObject([
+        { action: "block", consultationId: c.consultationId, ruleId: c.rules[1]!.id, actorId: moderator.id },
+      ]);
     });
 
     it("a moderator cannot block themselves, and a participant cannot block anyone", async () => {
@@ -639,19 +1064,34 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const participant = await newActor(h.db);
       const target = await newActor(h.db);
       const p = { consultationId: c.consultationId, blocked: true, ruleId: c.rules[0]!.id, note: "" };
-      expect(await expectUnchanged(h, () => blockParticipant(h.db, moderator, { ...p, userId: moderator.id }))).toEqual({ ok: false, error: "forbidden" });
-      expect(await expectUnchanged(h, () => blockParticipant(h.db, participant, { ...p, userId: target.id }))).toEqual({ ok: false, error: "forbidden" });
+      expect(await expectUnchanged(h, () => blockParticipant(h.db, moderator, { ...p, userId: moderator.id }))).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
+      expect(await expectUnchanged(h, () => blockParticipant(h.db, participant, { ...p, userId: target.id }))).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
     });
   });
 
   describe("append-only records", () => {
     it("audit_log refuses UPDATE, DELETE and TRUNCATE", async () => {
       const admin = await newStaff(h.db, "admin");
-      await recordAudit(h.db, { action: "role.changed", actorId: admin.id, actorRole: "admin", targetType: "user", targetId: "x", details: { role: "moderator" } });
+      await recordAudit(h.db, {
+        action: "role.changed",
+        actorId: admin.id,
+        actorRole: "admin",
+        targetType: "user",
+        targetId: "x",
+        details: { role: "moderator" },
+      });
       const before = await h.db.select().from(auditLog).orderBy(auditLog.id);
       expect(before.length).toBeGreaterThan(0);
 
-      expect(await refusedByDatabase(h.db, sql`update audit_log set action = 'rewritten' where actor_id = ${admin.id}`)).toMatch(/audit_log is append-only/);
+      expect(await refusedByDatabase(h.db, sql`update audit_log set action = 'rewritten' where actor_id = ${admin.id}`)).toMatch(
+        /audit_log is append-only/,
+      );
       expect(await refusedByDatabase(h.db, sql`update audit_log set actor_id = null`)).toMatch(/audit_log is append-only/);
       expect(await refusedByDatabase(h.db, sql`delete from audit_log where actor_id = ${admin.id}`)).toMatch(/audit_log is append-only/);
       expect(await refusedByDatabase(h.db, sql`delete from audit_log`)).toMatch(/audit_log is append-only/);
@@ -667,8 +1107,12 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       expect(before.map((d) => d.id)).toContain(decisionId);
 
       const append = /moderation_decisions is append-only/;
-      expect(await refusedByDatabase(h.db, sql`update moderation_decisions set note = 'rewritten' where id = ${decisionId}`)).toMatch(append);
-      expect(await refusedByDatabase(h.db, sql`update moderation_decisions set action = 'keep', rule_id = null where id = ${decisionId}`)).toMatch(append);
+      expect(await refusedByDatabase(h.db, sql`update moderation_decisions set note = 'rewritten' where id = ${decisionId}`)).toMatch(
+        append,
+      );
+      expect(
+        await refusedByDatabase(h.db, sql`update moderation_decisions set action = 'keep', rule_id = null where id = ${decisionId}`),
+      ).toMatch(append);
       // The notification that points at it goes first, so only the trigger can be what refuses the delete.
       await h.db.delete(notifications).where(eq(notifications.decisionId, decisionId));
       expect(await refusedByDatabase(h.db, sql`delete from moderation_decisions where id = ${decisionId}`)).toMatch(append);
@@ -694,7 +1138,9 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const reread = await getSessionUser(h.db, moderator.id);
       expect(reread?.role).toBe("participant");
       expect(reread?.sessionVersion).toBe(current!.sessionVersion + 1);
-      const r = await expectUnchanged(h, () => moderateComment(h.db, reread!, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "" }));
+      const r = await expectUnchanged(h, () =>
+        moderateComment(h.db, reread!, { commentId, action: "hide", ruleId: c.rules[0]!.id, note: "" }),
+      );
       expect(r).toEqual({ ok: false, error: "forbidden" });
       // A fresh sign-in carries the new version (and the new role).
       expect(await userForClaims(h.db, { ...claims, sv: reread!.sessionVersion }, nowS)).toMatchObject({ role: "participant" });
@@ -704,12 +1150,18 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const admin = await newStaff(h.db, "admin");
       const moderator = await newStaff(h.db, "moderator");
       const participant = await newActor(h.db);
-      expect(await expectUnchanged(h, () => changeRole(h.db, admin, { userId: admin.id, role: "participant" }))).toEqual({ ok: false, error: "forbidden" });
+      expect(await expectUnchanged(h, () => changeRole(h.db, admin, { userId: admin.id, role: "participant" }))).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
       expect(await expectUnchanged(h, () => changeRole(h.db, moderator, { userId: participant.id, role: "moderator" }))).toEqual({
         ok: false,
         error: "forbidden",
       });
-      expect(await expectUnchanged(h, () => changeRole(h.db, moderator, { userId: moderator.id, role: "admin" }))).toEqual({ ok: false, error: "forbidden" });
+      expect(await expectUnchanged(h, () => changeRole(h.db, moderator, { userId: moderator.id, role: "admin" }))).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
     });
   });
 
@@ -762,23 +1214,37 @@ describe.each(testEngines())("moderation on %s", (engine) => {
 
     it("nobody verifies an organisation they named or asked to join; another moderator can", async () => {
       const [named, joined] = [await newOrganisation(h.db, { verified: false }), await newOrganisation(h.db, { verified: false })];
-      const [founder, member, other] = [await newStaff(h.db, "moderator"), await newStaff(h.db, "admin"), await newStaff(h.db, "moderator")];
+      const [founder, member, other] = [
+        await newStaff(h.db, "moderator"),
+        await newStaff(h.db, "admin"),
+        await newStaff(h.db, "moderator"),
+      ];
       await h.db.update(organisations).set({ createdBy: founder.id }).where(eq(organisations.id, named));
       await addMembership(h.db, member.id, joined, { verified: false, maySign: false });
-      for (const [actor, org] of [[founder, named], [member, joined]] as const) {
-        expect(await expectUnchanged(h, () => verifyOrganisation(h.db, actor, { organisationId: org, domain: `${actor.id.slice(0, 8)}.example` }))).toEqual({
+      for (const [actor, org] of [
+        [founder, named],
+        [member, joined],
+      ] as const) {
+        expect(
+          await expectUnchanged(h, () =>
+            verifyOrganisation(h.db, actor, { organisationId: org, domain: `${actor.id.slice(0, 8)}.example` }),
+          ),
+        ).toEqual({
           ok: false,
           error: "forbidden",
         });
       }
-      for (const org of [named, joined]) expect(await verifyOrganisation(h.db, other, { organisationId: org, domain: null })).toEqual({ ok: true });
+      for (const org of [named, joined])
+        expect(await verifyOrganisation(h.db, other, { organisationId: org, domain: null })).toEqual({ ok: true });
     });
 
     it("an admin cannot grant themselves the authority to sign; another admin can", async () => {
       const org = await newOrganisation(h.db);
       const [admin, otherAdmin] = [await newStaff(h.db, "admin"), await newStaff(h.db, "admin")];
       await addMembership(h.db, admin.id, org, { verified: true, maySign: false });
-      expect(await expectUnchanged(h, () => setSigningAuthority(h.db, admin, { userId: admin.id, organisationId: org, maySign: true }))).toEqual({
+      expect(
+        await expectUnchanged(h, () => setSigningAuthority(h.db, admin, { userId: admin.id, organisationId: org, maySign: true })),
+      ).toEqual({
         ok: false,
         error: "forbidden",
       });
@@ -797,32 +1263,53 @@ describe.each(testEngines())("moderation on %s", (engine) => {
       const org = await orgWithDomain(domain(), true);
       const moderator = await newStaff(h.db, "moderator");
       const participant = await newActor(h.db);
-      const [a, b] = [await userAt(`a-${crypto.randomUUID()}@elsewhere.example`), await userAt(`b-${crypto.randomUUID()}@elsewhere.example`)];
+      const [a, b] = [
+        await userAt(`a-${crypto.randomUUID()}@elsewhere.example`),
+        await userAt(`b-${crypto.randomUUID()}@elsewhere.example`),
+      ];
       for (const u of [a, b]) await h.db.transaction((tx) => ensureMembership(tx, u.id, org, { address: u.email, confirmed: true }));
 
       expect(
-        await expectUnchanged(h, () => reviewMembership(h.db, participant, { userId: a.id, organisationId: org, approve: true, reason: "" })),
+        await expectUnchanged(h, () =>
+          reviewMembership(h.db, participant, { userId: a.id, organisationId: org, approve: true, reason: "" }),
+        ),
       ).toEqual({ ok: false, error: "forbidden" });
-      expect(await expectUnchanged(h, () => reviewMembership(h.db, null, { userId: a.id, organisationId: org, approve: true, reason: "" }))).toEqual({
+      expect(
+        await expectUnchanged(h, () => reviewMembership(h.db, null, { userId: a.id, organisationId: org, approve: true, reason: "" })),
+      ).toEqual({
         ok: false,
         error: "unauthenticated",
       });
       expect(
-        await expectUnchanged(h, () => reviewMembership(h.db, moderator, { userId: b.id, organisationId: org, approve: false, reason: "   " })),
+        await expectUnchanged(h, () =>
+          reviewMembership(h.db, moderator, { userId: b.id, organisationId: org, approve: false, reason: "   " }),
+        ),
       ).toEqual({ ok: false, error: "reasonRequired" });
 
-      expect(await reviewMembership(h.db, moderator, { userId: a.id, organisationId: org, approve: true, reason: "" })).toEqual({ ok: true });
+      expect(await reviewMembership(h.db, moderator, { userId: a.id, organisationId: org, approve: true, reason: "" })).toEqual({
+        ok: true,
+      });
       expect(await membershipOf(a.id, org)).toMatchObject({ verifiedBy: moderator.id, rejectedAt: null });
       expect((await membershipOf(a.id, org))?.verifiedAt).toBeInstanceOf(Date);
 
       expect(
-        await reviewMembership(h.db, moderator, { userId: b.id, organisationId: org, approve: false, reason: "Not listed on the organisation's staff page." }),
+        await reviewMembership(h.db, moderator, {
+          userId: b.id,
+          organisationId: org,
+          approve: false,
+          reason: "Not listed on the organisation's staff page.",
+        }),
       ).toEqual({ ok: true });
-      expect(await membershipOf(b.id, org)).toMatchObject({ verifiedAt: null, rejectedReason: "Not listed on the organisation's staff page." });
+      expect(await membershipOf(b.id, org)).toMatchObject({
+        verifiedAt: null,
+        rejectedReason: "Not listed on the organisation's staff page.",
+      });
       expect((await membershipOf(b.id, org))?.rejectedAt).toBeInstanceOf(Date);
 
       // Reviewed once: a second review finds nothing pending.
-      expect(await expectUnchanged(h, () => reviewMembership(h.db, moderator, { userId: b.id, organisationId: org, approve: true, reason: "" }))).toEqual({
+      expect(
+        await expectUnchanged(h, () => reviewMembership(h.db, moderator, { userId: b.id, organisationId: org, approve: true, reason: "" })),
+      ).toEqual({
         ok: false,
         error: "notFound",
       });

@@ -7,7 +7,7 @@ import { ENDORSEMENT_RATE } from "@/lib/rules/token-bucket";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
 import * as schema from "@/db/schema";
 import { comments, type NewComment } from "@/db/schema";
-import { stances, type StakeholderGroup } from "@/db/schema/enums";
+import { STANCES, type StakeholderGroup } from "@/lib/limits";
 import { testEngines } from "../support/engines";
 import { addMembership, newActor, newOrganisation, parisCall } from "./consultation-fixtures";
 
@@ -74,7 +74,7 @@ async function seedComments(db: Db, p: { consultationId: string; principleId: st
     principleId: p.principleId,
     authorId: p.authorIds[i % p.authorIds.length]!,
     stakeholderGroup: groups[i % groups.length]!,
-    stance: stances[i % stances.length]!,
+    stance: STANCES[i % STANCES.length]!,
     body: `Seeded comment number ${i} on this principle.`,
     language: i % 3 ? "en" : "hi",
     state: "published",

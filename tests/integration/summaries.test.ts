@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { getSummaryDraft, getSummaryVersion, listSummaryVersions, listVersionCitations, summaryCoverage } from "@/db/queries/summaries";
 import { comments, summaryCitations, summaryDrafts, summaryVersions } from "@/db/schema";
-import { stakeholderGroups, type StakeholderGroup } from "@/db/schema/enums";
-import type { SummaryContent } from "@/db/schema/summaries";
+import { STAKEHOLDER_GROUPS, type StakeholderGroup } from "@/lib/limits";
+import type { SummaryContent } from "@/lib/limits";
 import { withdrawComment } from "@/lib/commands/comments";
 import { moderateComment } from "@/lib/commands/moderation";
 import { publishSummary, saveSummary } from "@/lib/commands/summaries";
@@ -444,7 +444,7 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
         const rows = await summaryCoverage(h.db, c.principleId, versionId);
         expect(new Set(rows.map((r) => r.stakeholderGroup)).size).toBe(rows.length);
         const map = new Map(rows.map((r) => [r.stakeholderGroup, { received: r.received, cited: r.cited }]));
-        return Object.fromEntries(stakeholderGroups.map((g) => [g, map.get(g) ?? { received: 0, cited: 0 }]));
+        return Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, map.get(g) ?? { received: 0, cited: 0 }]));
       };
       expect(await byGroup(v1!.id)).toEqual({
         government: { received: 3, cited: 2 },

@@ -8,7 +8,10 @@ const keys = (o: Tree, prefix = ""): string[] =>
 const flat = (o: Tree): Map<string, string> => {
   const out = new Map<string, string>();
   const walk = (t: Tree, p: string) => {
-    for (const [k, v] of Object.entries(t)) typeof v === "string" ? out.set(p + k, v) : walk(v, `${p}${k}.`);
+    for (const [k, v] of Object.entries(t)) {
+      if (typeof v === "string") out.set(p + k, v);
+      else walk(v, `${p}${k}.`);
+    }
   };
   walk(o, "");
   return out;

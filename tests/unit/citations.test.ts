@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { stakeholderGroups, type CommentState, type StakeholderGroup } from "@/db/schema/enums";
-import { summarySections, type SummaryContent } from "@/db/schema/summaries";
+import { STAKEHOLDER_GROUPS, type CommentState, type StakeholderGroup } from "@/lib/limits";
+import { SUMMARY_SECTIONS, type SummaryContent } from "@/lib/limits";
 import { allCitedIds, CITED_SECTIONS, citationProblems, citedIds, statementBlocks, type CitedComment } from "@/lib/rules/citations";
 
 const P = "11111111-1111-4111-8111-111111111111";
@@ -145,7 +145,7 @@ describe("citationProblems", () => {
       expect(problems).toEqual([{ section: "overview", kind: "uncitedBlock", block: 3, excerpt: "x".repeat(80) }]);
     });
 
-    it.each(stakeholderGroups)("an uncited list item in the %s section", (group) => {
+    it.each(STAKEHOLDER_GROUPS)("an uncited list item in the %s section", (group) => {
       const comments = known([[1, { stakeholderGroup: group }]]);
       expect(citationProblems({ [group]: "- cited [#1]\n- not cited" }, P, comments)).toEqual([
         { section: group, kind: "uncitedBlock", block: 2, excerpt: "not cited" },
@@ -165,7 +165,7 @@ describe("citationProblems", () => {
     });
 
     it("the cited sections are the overview and the five stakeholder groups", () => {
-      expect([...CITED_SECTIONS].sort()).toEqual(["overview", ...stakeholderGroups].sort());
+      expect([...CITED_SECTIONS].sort()).toEqual(["overview", ...STAKEHOLDER_GROUPS].sort());
     });
   });
 
@@ -196,7 +196,7 @@ describe("citationProblems", () => {
   });
 
   it("the overview may cite any group", () => {
-    const comments = known(stakeholderGroups.map((g, i) => [i + 1, { stakeholderGroup: g }] as [number, Partial<CitedComment>]));
+    const comments = known(STAKEHOLDER_GROUPS.map((g, i) => [i + 1, { stakeholderGroup: g }] as [number, Partial<CitedComment>]));
     expect(citationProblems({ overview: "All five groups [#1] [#2] [#3] [#4] [#5]." }, P, comments)).toEqual([]);
   });
 
@@ -234,7 +234,7 @@ describe("citationProblems", () => {
     const free = ["agreement", "disagreement", "notReflected"] as const;
 
     it("these are exactly the sections outside the citation rule", () => {
-      expect(summarySections.filter((s) => !CITED_SECTIONS.includes(s))).toEqual([...free]);
+      expect(SUMMARY_SECTIONS.filter((s) => !CITED_SECTIONS.includes(s))).toEqual([...free]);
     });
 
     it.each(free)("%s may hold uncited paragraphs and list items", (section) => {

@@ -6,7 +6,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string | string[]; done?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string | string[]; confirmed?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
@@ -17,12 +17,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConfirmEmailPage({ params, searchParams }: Props) {
   await pageLocale(params);
   const t = await getTranslations("emailConfirmation");
-  const { token, done } = await searchParams;
+  const { token, confirmed } = await searchParams;
   const value = Array.isArray(token) ? token[0] : token;
   return (
     <div className="max-w-prose">
       <PageHeading>{t("title")}</PageHeading>
-      {done ? (
+      {confirmed ? (
         <>
           <Notice tone="success" testId="email-confirmed">{t("done")}</Notice>
           <p><Link href="/profile" className="inline-flex min-h-11 items-center text-blue-900 underline">{t("toProfile")}</Link></p>

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listContributionsOf } from "@/db/queries/contributions";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
@@ -18,8 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MyContributionsPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(`/${locale}/my-contributions`)}`);
+  const user = await requireUser();
   const data = await listContributionsOf(await getDb(), user.id);
   const t = await getTranslations("contributions");
   const ts = await getTranslations("stances");

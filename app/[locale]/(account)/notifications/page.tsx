@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { AppealForm } from "@/components/moderation/appeal-forms";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listNotifications } from "@/db/queries/moderation-queue";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
@@ -19,8 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NotificationsPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(`/${locale}/notifications`)}`);
+  const user = await requireUser();
   const items = await listNotifications(await getDb(), user.id);
   const t = await getTranslations("moderation");
   return (
@@ -30,24 +28,46 @@ export default async function NotificationsPage({ params }: Props) {
       <ol className="mt-6 space-y-4" data-testid="notifications">
         {items.map((n) => {
           const action = t(`actions.${n.action}`);
-          const appealable = ["hide", "auto_hide", "block"].includes(n.action);
           return (
-            <li key={n.decisionId} className="rounded border border-slate-300 p-4" data-testid="notification" data-action={n.action}>
+            <li
+              key={n.decisionId}
+              className="rounded border border-slate-300 p-4"
+              data-testid="notification"
+              data-action={n.action}
+              data-superseded={n.superseded || undefined}
+            >
               <p className="font-semibold">
-                {n.commentId ? t("notificationAbout", { id: n.decisionId, comment: n.commentId, action }) : t("notificationAccount", { id: n.decisionId, action })}
+                {n.commentId
+                  ? t("notificationAbout", { id: n.decisionId, comment: n.commentId, action })
+                  : t("notificationAccount", { id: n.decisionId, action })}
                 {n.ruleNumber ? ` (${t("underRule", { n: n.ruleNumber })})` : ""}
               </p>
               <p className="text-sm text-slate-700">{formatDateTime(n.at, locale)}</p>
               {n.note ? <p className="mt-1">{t("noteFromModerator", { note: n.note })}</p> : null}
-              {n.commentId ? <p className="mt-1"><Link href={`/comments/${n.commentId}`} className="text-blue-900 underline">{t("openComment")}</Link></p> : null}
-              {appealable && !n.appealId ? (
+              {n.commentId ? (
+                <p className="mt-1">
+                  <Link href={`/comments/${n.commentId}`} className="text-blue-900 underline">
+                    {t("openComment")}
+                  </Link>
+                </p>
+              ) : null}
+              {/* Whether it may still be appealed is the query's answer: not once the comment is restored or the block lifted. */}
+              {n.appealable ? (
                 <section aria-label={t("appealHeading")} className="mt-3">
                   <h2 className="font-semibold">{t("appealHeading")}</h2>
                   <AppealForm decisionId={n.decisionId} />
                 </section>
               ) : n.appealId ? (
                 <p className="mt-2 font-medium" data-testid="appeal-state">
-                  {n.appealOutcome ? t("appealOutcome", { outcome: n.appealOutcome === "reversed" ? t("appealReversed") : t("appealUpheld") }) : t("appealFiled")}
+                  {n.appealOutcome
+                    ? t("appealOutcome", { outcome: n.appealOutcome === "reversed" ? t("appealReversed") : t("appealUpheld") })
+                    : n.superseded
+                      ? t("decisionNoLongerInForce")
+                      : t("appealFiled")}
+                </p>
+              ) : n.superseded ? (
+                <p className="mt-2" data-testid="decision-superseded">
+                  {t("decisionNoLongerInForce")}
                 </p>
               ) : null}
             </li>

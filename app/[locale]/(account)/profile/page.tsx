@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
 import { ResendConfirmationForm } from "@/components/account/email-confirmation-forms";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
@@ -13,7 +12,7 @@ import { latestEmailTo } from "@/db/queries/outbox";
 import { listMembershipsOfUser } from "@/db/queries/users";
 import { signOut } from "@/lib/actions/account";
 import { isDemoMode } from "@/lib/auth/config";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { groupLabels, languageLabels, pageLocale } from "@/lib/i18n/page-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welcome?: string }> };
@@ -32,9 +31,8 @@ function confirmationPath(body: string): string | null {
 }
 
 export default async function ProfilePage({ params, searchParams }: Props) {
-  const locale = await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(`/${locale}/profile`)}`);
+  await pageLocale(params);
+  const user = await requireUser();
   const { welcome } = await searchParams;
   const t = await getTranslations("profile");
   const tg = await getTranslations("groups");

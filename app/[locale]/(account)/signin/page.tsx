@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { PageHeading } from "@/components/ui/page-heading";
-import { demoAccounts, DEMO_PASSWORD } from "@/db/seed-accounts";
+import { demoAccounts, DEMO_PASSWORD, type DemoAccount } from "@/db/seed-accounts";
 import { isDemoMode } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -25,6 +26,14 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const t = await getTranslations("signIn");
   const tg = await getTranslations("groups");
   const tr = await getTranslations("roles");
+  // What the seeded membership makes of the account: a role says what one may do on the platform, so a
+  // representative who may sign for an organisation is a participant whose membership carries that authority.
+  const org = (chunks: ReactNode) => <span lang="en">{chunks}</span>;
+  const standing = (a: DemoAccount) => {
+    if (!a.organisation) return null;
+    const key = !a.membershipVerified ? "demoMemberUnverified" : a.maySign ? "demoMaySign" : "demoMember";
+    return <> · {t.rich(key, { organisation: a.organisation, org })}</>;
+  };
   return (
     <div>
       <PageHeading>{t("title")}</PageHeading>
@@ -37,7 +46,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </Link>
       </p>
       {isDemoMode() ? (
-        <section aria-labelledby="demo-heading" className="mt-10 rounded border-2 border-amber-600 bg-amber-50 p-4" data-testid="demo-accounts">
+        <section
+          aria-labelledby="demo-heading"
+          className="mt-10 rounded border-2 border-amber-600 bg-amber-50 p-4"
+          data-testid="demo-accounts"
+        >
           <h2 id="demo-heading" className="text-xl font-bold">
             {t("demoHeading")}
           </h2>
@@ -45,17 +58,23 @@ export default async function SignInPage({ params, searchParams }: Props) {
           <table className="mt-3 w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col" className="py-1 pr-4">{t("demoAccount")}</th>
-                <th scope="col" className="py-1">{t("demoRole")}</th>
+                <th scope="col" className="py-1 pr-4">
+                  {t("demoAccount")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("demoRole")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {demoAccounts.map((a) => (
                 <tr key={a.key} className="border-t border-amber-300">
-                  <td className="py-1 pr-4 font-mono break-all" lang="en">{a.email}</td>
-                  <td className="py-1">
+                  <td className="py-1 pr-4 font-mono break-all" lang="en">
+                    {a.email}
+                  </td>
+                  <td className="py-1" data-testid="demo-account-role">
                     {tr(a.role)} · {tg(a.stakeholderGroup)}
-                    {a.organisation ? <span lang="en"> · {a.organisation}</span> : null}
+                    {standing(a)}
                   </td>
                 </tr>
               ))}

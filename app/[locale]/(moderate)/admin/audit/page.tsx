@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { auditActions, listAudit, type AuditAction } from "@/db/queries/audit";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
@@ -20,8 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Admins only. Event names are the log's own vocabulary, shown as recorded. */
 export default async function AuditPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user || user.role !== "admin") notFound();
+  await requireRole("admin");
   const sp = await searchParams;
   const action = auditActions.includes(sp.action as AuditAction) ? (sp.action as AuditAction) : undefined;
   const actorEmail = sp.actor?.trim().slice(0, 254) || undefined;

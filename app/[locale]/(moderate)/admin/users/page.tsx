@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listUsersForAdmin, listVerifiedMembershipsOf } from "@/db/queries/users";
-import { roles } from "@/db/schema/enums";
+import { ROLES } from "@/lib/limits";
 import { submitRoleChange, submitSigningAuthority } from "@/lib/actions/organisations";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> };
@@ -18,11 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const button = "min-h-11 cursor-pointer rounded border-2 border-blue-800 px-3 font-semibold text-blue-900 hover:bg-blue-50";
 
-/** Admins only: roles, and who may sign for which organisation. */
+/** Admins only: ROLES, and who may sign for which organisation. */
 export default async function AdminUsersPage({ params, searchParams }: Props) {
   await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user || user.role !== "admin") notFound();
+  const user = await requireRole("admin");
   const { q = "" } = await searchParams;
   const db = await getDb();
   const people = await listUsersForAdmin(db, q.slice(0, 100));
@@ -52,7 +50,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
                 <div>
                   <label htmlFor={`role-${p.id}`} className="block text-sm font-semibold">{t("changeRole", { name: p.name })}</label>
                   <select id={`role-${p.id}`} name="role" defaultValue={p.role} className="mt-1 min-h-11 rounded border-2 border-slate-600 bg-white px-2">
-                    {roles.map((r) => <option key={r} value={r}>{tr(r)}</option>)}
+                    {ROLES.map((r) => <option key={r} value={r}>{tr(r)}</option>)}
                   </select>
                 </div>
                 <button type="submit" className={button}>{t("save")}</button>

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { MembershipReviewForm, OrganisationVerificationForm } from "@/components/moderation/membership-forms";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listPendingMemberships, listUnverifiedOrganisations } from "@/db/queries/organisations";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page-locale";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -17,8 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrganisationsReviewPage({ params }: Props) {
   await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user || (user.role !== "moderator" && user.role !== "admin")) notFound();
+  await requireStaff();
   const db = await getDb();
   const [pending, unverified] = await Promise.all([listPendingMemberships(db), listUnverifiedOrganisations(db)]);
   const t = await getTranslations("organisations");

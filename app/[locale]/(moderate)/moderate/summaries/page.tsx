@@ -8,7 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getStaffConsultation, listConsultations, listPrinciples } from "@/db/queries/consultations";
 import { getSummaryDraft, listSummaryVersions } from "@/db/queries/summaries";
-import { getCurrentUser } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
@@ -23,8 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Moderators and admins draft and publish each principle's summary; drafts are seen by nobody else. */
 export default async function SummaryEditorPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const user = await getCurrentUser();
-  if (!user || (user.role !== "moderator" && user.role !== "admin")) notFound();
+  await requireStaff();
   const db = await getDb();
   const { consultation: consultationSlug, principle: slug, published } = await searchParams;
   const consultation = await getStaffConsultation(db, consultationSlug);

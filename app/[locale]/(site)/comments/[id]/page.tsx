@@ -3,17 +3,22 @@ import { getDb } from "@/db/client";
 import { getCommentLocation } from "@/db/queries/comments";
 import { getCurrentUser } from "@/lib/auth/session";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { positiveInt } from "@/lib/i18n/search-params";
+import { isStaffRole } from "@/lib/rules/roles";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ done?: string; failed?: string }> };
 
 /** A comment's permanent address: opens the page of its thread with the comment in view. */
-export default async function CommentPermalink({ params }: Props) {
+export default async function CommentPermalink({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  const id = positiveInt((await params).id);
+  if (!id) notFound();
   const [where, user] = await Promise.all([getCommentLocation(await getDb(), id), getCurrentUser()]);
   // A comment never published (held, or withdrawn while held) exists only for its author and moderators.
-  const mayKnow = where && (where.publishedAt || where.authorId === user?.id || user?.role === "moderator" || user?.role === "admin");
+  const mayKnow = where && (where.publishedAt || where.authorId === user?.id || isStaffRole(user?.role));
   if (!where || !mayKnow) notFound();
-  redirect(`/${locale}/consultations/${where.consultationSlug}/principles/${where.principleSlug}?from=${where.rootId ?? where.id}#comment-${id}`);
+  // An action that landed here says what it did on the page the comment is shown on.
+  const { done, failed } = await searchParams;
+  const outcome = new URLSearchParams({ from: String(where.rootId ?? where.id), ...(done ? { done } : {}), ...(failed ? { failed } : {}) });
+  redirect(`/${locale}/consultations/${where.consultationSlug}/principles/${where.principleSlug}?${outcome}#comment-${id}`);
 }

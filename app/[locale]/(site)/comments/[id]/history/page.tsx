@@ -9,12 +9,13 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { positiveInt } from "@/lib/i18n/search-params";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 async function commentId(params: Props["params"]) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  const id = positiveInt((await params).id);
+  if (!id) notFound();
   return id;
 }
 

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
 import { countRegistry, listRegistry } from "@/db/queries/endorsements";
 import { countEndorsementsByGroup } from "@/db/queries/statistics";
-import { stakeholderGroups } from "@/db/schema/enums";
+import { STAKEHOLDER_GROUPS } from "@/lib/limits";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
@@ -57,7 +57,7 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         <table className="mt-2 text-sm" data-testid="registry-counts">
           <TableHead columns={[{ label: t("group") }, { label: t("organisations"), numeric: true }, { label: t("individuals"), numeric: true }, { label: t("total"), numeric: true }]} />
           <tbody>
-            {stakeholderGroups.map((g) => (
+            {STAKEHOLDER_GROUPS.map((g) => (
               <tr key={g} className="border-b border-slate-200" data-group={g}>
                 <th scope="row" className="py-1 pr-4 text-left font-normal">{tg(g)}</th>
                 <td className="px-3 py-1 text-right tabular-nums">{nf.format(count(g, true))}</td>
@@ -74,7 +74,7 @@ export default async function RegistryPage({ params, searchParams }: Props) {
           <label htmlFor="filter-group" className="block font-semibold">{t("group")}</label>
           <select id="filter-group" name="group" defaultValue={filter.group ?? ""} className="mt-1 min-h-11 rounded border-2 border-slate-600 bg-white px-2">
             <option value="">{t("allGroups")}</option>
-            {stakeholderGroups.map((g) => <option key={g} value={g}>{tg(g)}</option>)}
+            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tg(g)}</option>)}
           </select>
         </div>
         <div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ParticipationStats } from "@/components/stats/participation-stats";
-import { ReportForm } from "@/components/summaries/report-form";
+import { ConsultationReportForm } from "@/components/summaries/consultation-report-form";
 import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { SummaryMarkdown } from "@/components/summaries/summary-markdown";
 import { Paragraphs } from "@/components/ui/prose";
@@ -11,11 +11,12 @@ import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
 import { ledgerTotals } from "@/db/queries/ledger";
 import { listRegistry } from "@/db/queries/endorsements";
-import { getConsultationReport } from "@/db/queries/reports";
+import { getConsultationReport } from "@/db/queries/consultation-reports";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
 import { getSummaryVersion } from "@/db/queries/summaries";
-import { summarySections } from "@/db/schema/summaries";
+import { SUMMARY_SECTIONS } from "@/lib/limits";
 import { getCurrentUser } from "@/lib/auth/session";
+import { isStaffRole } from "@/lib/rules/roles";
 import { formatDate } from "@/lib/i18n/format";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
@@ -42,7 +43,7 @@ export default async function ReportPage({ params }: Props) {
   const treg = await getTranslations("registry");
   const title = localised(locale, consultation.title, consultation.titleHi);
   const closed = consultationPhase(consultation, new Date()) === "closed";
-  const staff = user?.role === "moderator" || user?.role === "admin";
+  const staff = isStaffRole(user?.role);
   if (!report) {
     return (
       <div>
@@ -52,7 +53,7 @@ export default async function ReportPage({ params }: Props) {
         {staff && closed ? (
           <section aria-labelledby="publish-heading" className="mt-6">
             <h2 id="publish-heading" className="text-xl font-bold">{t("publishHeading")}</h2>
-            <ReportForm consultationSlug={slug} />
+            <ConsultationReportForm consultationSlug={slug} />
           </section>
         ) : null}
       </div>
@@ -83,7 +84,7 @@ export default async function ReportPage({ params }: Props) {
             <section key={p.id} aria-labelledby={`report-p-${p.position}`} className="mt-6 break-inside-avoid-page">
               <h3 id={`report-p-${p.position}`} className="text-xl font-semibold">{t("principleHeading", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}</h3>
               {v ? (
-                summarySections.filter((s) => v.sections[s]?.trim()).map((s) => (
+                SUMMARY_SECTIONS.filter((s) => v.sections[s]?.trim()).map((s) => (
                   <div key={s} className="mt-2">
                     <h4 className="font-semibold">{ts(`sections.${s}`)}</h4>
                     <SummaryMarkdown text={v.sections[s] ?? ""} locale={locale} />

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentListControls } from "@/components/comments/comment-list-controls";
 import { CommentThreads } from "@/components/comments/comment-thread";
+import { toCommentView } from "@/components/comments/view-types";
 import { PhaseNotice } from "@/components/consultation/phase-notice";
 import { PrinciplePager } from "@/components/consultation/principle-pager";
-import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
+import { EndorsementPanel, WITHDRAW_ENDORSEMENT_PARAM } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
@@ -17,7 +18,7 @@ import { authSecret } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
-import { commentListParams } from "@/lib/i18n/search-params";
+import { commentListParams, positiveInt } from "@/lib/i18n/search-params";
 import { maySignFor, maySpeakFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import { signFormStamp } from "@/lib/rules/form-timing";
@@ -35,6 +36,11 @@ async function load(params: Props["params"]) {
   return found;
 }
 
+/** The signed time the comment forms were served at (the server checks how fast they come back). */
+function freshFormStamp(): string {
+  return signFormStamp(Date.now(), authSecret());
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
   const { principle } = await load(params);
@@ -44,7 +50,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PrinciplePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { slug, principle: principleSlug } = await params;
-  const list = commentListParams(await searchParams);
+  const search = await searchParams;
+  const list = commentListParams(search);
+  // The "withdraw …?" confirmation steps: which of the viewer's own comments or endorsements (checked where shown).
+  const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const withdrawId = positiveInt(firstOf(search.withdraw));
+  const withdrawEndorsementId = positiveInt(firstOf(search[WITHDRAW_ENDORSEMENT_PARAM]));
   const user = await getCurrentUser();
   const data = await getPrinciplePageData(await getDb(), {
     consultationSlug: slug,
@@ -68,30 +79,43 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const body = localised(locale, principle.body, principle.bodyHi);
   const consultationTitle = localised(locale, consultation.title, consultation.titleHi);
   const basePath = `/${locale}/consultations/${consultation.slug}/principles/${principle.slug}`;
-  const speakFor = memberships.filter((m) => maySpeakFor(memberships, m.organisationId)).map((m) => ({ id: m.organisationId, name: m.name }));
+  const speakFor = memberships
+    .filter((m) => maySpeakFor(memberships, m.organisationId))
+    .map((m) => ({ id: m.organisationId, name: m.name }));
   const activeHere = active.filter((e) => e.targetKey === principle.id);
   const signable = memberships
     .filter((m) => maySignFor(memberships, m.organisationId) && !activeHere.some((e) => e.organisationId === m.organisationId))
     .map((m) => ({ id: m.organisationId, name: m.name }));
-  const stamp = signFormStamp(Date.now(), authSecret());
+  const stamp = freshFormStamp();
+  const sortQuery: Record<string, string> = list.sort !== "newest" ? { sort: list.sort } : {};
 
   return (
     <article>
       <p>
-        <Link href={`/consultations/${consultation.slug}`} className="text-blue-900 underline underline-offset-4" lang={consultationTitle.lang}>
+        <Link
+          href={`/consultations/${consultation.slug}`}
+          className="text-blue-900 underline underline-offset-4"
+          lang={consultationTitle.lang}
+        >
           {consultationTitle.text}
         </Link>
       </p>
       <p className="mt-4 font-semibold text-slate-700" data-testid="principle-position">
         {t("position", { n: principle.position, total: all.length })}
       </p>
-      <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>{title.text}</h1>
+      <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>
+        {title.text}
+      </h1>
       <PhaseNotice status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} locale={locale} />
       {body.lang ? <p className="mt-4 text-sm text-slate-700">{t("englishOnly")}</p> : null}
       <Paragraphs text={body.text} lang={body.lang} className="mt-4 text-lg" />
       {summaryVersion ? (
         <p className="mt-2">
-          <Link href={`/consultations/${consultation.slug}/principles/${principle.slug}/summary`} className="inline-flex min-h-11 items-center font-semibold text-blue-900 underline" data-testid="summary-link">
+          <Link
+            href={`/consultations/${consultation.slug}/principles/${principle.slug}/summary`}
+            className="inline-flex min-h-11 items-center font-semibold text-blue-900 underline"
+            data-testid="summary-link"
+          >
             {tsum("readSummary", { v: summaryVersion })}
           </Link>
         </p>
@@ -108,13 +132,17 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         active={activeHere}
         signable={signable}
         personalActive={activeHere.some((e) => e.organisationId === null)}
+        withdrawing={withdrawEndorsementId}
       />
 
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="principle" />
 
       <section id="comments" aria-labelledby="comments-heading" className="mt-10 scroll-mt-4">
         <h2 id="comments-heading" className="text-2xl font-bold">
-          {tc("heading")} <span className="text-lg font-normal text-slate-700" data-testid="comment-count">({tc("count", { count: total })})</span>
+          {tc("heading")}{" "}
+          <span className="text-lg font-normal text-slate-700" data-testid="comment-count">
+            ({tc("count", { count: total })})
+          </span>
         </h2>
         {!open ? (
           <p className="mt-3 rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-2" data-testid="read-only-notice">
@@ -122,13 +150,19 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
           </p>
         ) : !user ? (
           <p className="mt-3">
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(basePath)}`} className="text-blue-900 underline">{tc("signInPrompt")}</Link>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(basePath)}`} className="text-blue-900 underline">
+              {tc("signInPrompt")}
+            </Link>
           </p>
         ) : (
           <section aria-labelledby="comment-form-heading" className="mt-4">
-            <h3 id="comment-form-heading" className="mb-2 text-xl font-semibold">{tc("formHeading")}</h3>
+            <h3 id="comment-form-heading" className="mb-2 text-xl font-semibold">
+              {tc("formHeading")}
+            </h3>
             <p className="mb-3">
-              <Link href={`/consultations/${consultation.slug}/moderation-policy`} className="text-blue-900 underline">{tm("policyLink")}</Link>
+              <Link href={`/consultations/${consultation.slug}/moderation-policy`} className="text-blue-900 underline">
+                {tm("policyLink")}
+              </Link>
             </p>
             <CommentForm
               consultationSlug={consultation.slug}
@@ -143,8 +177,8 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         <CommentListControls basePath={basePath} sort={list.sort} />
         <div className="mt-4">
           <CommentThreads
-            threads={page.threads}
-            replies={page.replies}
+            threads={page.threads.map(toCommentView)}
+            replies={page.replies.map(toCommentView)}
             view={{
               locale,
               viewerId: user?.id ?? null,
@@ -157,6 +191,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
               replyTo: list.replyTo,
               editId: list.editId,
               reportId: list.reportId,
+              withdrawId,
               canReport: !!user && !user.writeBlockedAt,
               ledgerHref: `/${locale}/consultations/${consultation.slug}/ledger`,
               policyHref: `/${locale}/consultations/${consultation.slug}/moderation-policy`,
@@ -170,10 +205,20 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         {page.nextCursor || list.start.after || list.start.from ? (
           <nav aria-label={tc("pageNav")} className="mt-6 flex flex-wrap gap-6">
             {list.start.after || list.start.from ? (
-              <a href={`${basePath}${list.sort !== "newest" ? `?sort=${list.sort}` : ""}#comments`} className="inline-flex min-h-11 items-center text-blue-900 underline">{tc("firstPage")}</a>
+              <a
+                href={`${basePath}${list.sort !== "newest" ? `?sort=${list.sort}` : ""}#comments`}
+                className="inline-flex min-h-11 items-center text-blue-900 underline"
+              >
+                {tc("firstPage")}
+              </a>
             ) : null}
             {page.nextCursor ? (
-              <a href={`${basePath}?${new URLSearchParams({ ...(list.sort !== "newest" ? { sort: list.sort } : {}), after: page.nextCursor })}#comments`} rel="next" className="inline-flex min-h-11 items-center text-blue-900 underline" data-testid="next-page">
+              <a
+                href={`${basePath}?${new URLSearchParams({ ...sortQuery, after: page.nextCursor })}#comments`}
+                rel="next"
+                className="inline-flex min-h-11 items-center text-blue-900 underline"
+                data-testid="next-page"
+              >
                 {tc("more")}
               </a>
             ) : null}

@@ -8,7 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getPublicPrinciple } from "@/db/queries/consultations";
 import { getSummaryVersion, listSummaryVersions, listVersionCitations, summaryCoverage } from "@/db/queries/summaries";
-import { stakeholderGroups } from "@/db/schema/enums";
+import { STAKEHOLDER_GROUPS } from "@/lib/limits";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
@@ -85,7 +85,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
       {part("overview")}
       <section aria-labelledby="groups-heading" className="mt-6">
         <h2 id="groups-heading" className="text-2xl font-bold">{t("groupHeading")}</h2>
-        {stakeholderGroups.map((g) => part(g, "h3"))}
+        {STAKEHOLDER_GROUPS.map((g) => part(g, "h3"))}
       </section>
       {part("agreement")}
       {part("disagreement")}
@@ -96,7 +96,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
         <table className="mt-2 text-sm" data-testid="coverage">
           <TableHead columns={[{ label: tst("group") }, { label: t("received"), numeric: true }, { label: t("cited"), numeric: true }]} />
           <tbody>
-            {stakeholderGroups.map((g) => {
+            {STAKEHOLDER_GROUPS.map((g) => {
               const row = coverage.find((c) => c.stakeholderGroup === g);
               return (
                 <tr key={g} className="border-b border-slate-200" data-group={g}>

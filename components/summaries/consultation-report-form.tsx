@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitConsultationReport } from "@/lib/actions/summaries";
 
-export function ReportForm({ consultationSlug }: { consultationSlug: string }) {
+export function ConsultationReportForm({ consultationSlug }: { consultationSlug: string }) {
   const t = useTranslations("report");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitConsultationReport, initialFormState);

@@ -1,21 +1,21 @@
 import type { Db } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
-import { insertConsultationReport } from "@/db/queries/reports";
+import { insertConsultationReport } from "@/db/queries/consultation-reports";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
-import { isModerator, type Actor, type Denied } from "./actor";
+import { authorise, type Actor, type Denied } from "./actor";
 
 /** A closed consultation's report, published once by a moderator or an admin. */
-export async function publishReport(
+export async function publishConsultationReport(
   db: Db,
   actor: Actor,
   p: { consultationSlug: string; introduction: string },
   now = new Date(),
 ): Promise<{ ok: true } | Denied | { ok: false; error: "notClosed" | "alreadyPublished" }> {
-  if (!actor) return { ok: false, error: "unauthenticated" };
-  if (!isModerator(actor)) return { ok: false, error: "forbidden" };
+  const allowed = authorise(actor, "staff");
+  if (!allowed.ok) return allowed;
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   if (consultationPhase(consultation, now) !== "closed") return { ok: false, error: "notClosed" };
-  const done = await insertConsultationReport(db, { consultationId: consultation.id, introduction: p.introduction, publishedByRole: actor.role }, now);
+  const done = await insertConsultationReport(db, { consultationId: consultation.id, introduction: p.introduction, publishedByRole: allowed.actor.role }, now);
   return done ? { ok: true } : { ok: false, error: "alreadyPublished" };
 }

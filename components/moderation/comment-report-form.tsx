@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { reportReasons } from "@/db/schema/enums";
+import { REPORT_DETAILS_MAX, REPORT_REASONS } from "@/lib/limits";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitReport } from "@/lib/actions/moderation";
 
-export function ReportForm({ commentId }: { commentId: number }) {
+export function CommentReportForm({ commentId }: { commentId: number }) {
   const t = useTranslations("moderation");
   const tr = useTranslations("reasons");
   const te = useTranslations("errors");
@@ -24,7 +24,7 @@ export function ReportForm({ commentId }: { commentId: number }) {
         <legend className="font-semibold">{t("reason")}</legend>
         <FieldError name={id("reason")} error={err("reason")} />
         <div className="mt-1 flex flex-wrap gap-x-5">
-          {reportReasons.map((r) => (
+          {REPORT_REASONS.map((r) => (
             <div key={r} className="flex items-center gap-2">
               <input type="radio" id={`${id("reason")}-${r}`} name="reason" value={r} defaultChecked={state.values.reason === r} className="h-6 w-6 accent-blue-800" />
               <label htmlFor={`${id("reason")}-${r}`} className="min-h-11 content-center">{tr(r)}</label>
@@ -35,7 +35,7 @@ export function ReportForm({ commentId }: { commentId: number }) {
       <label htmlFor={id("details")} className="mt-2 block font-semibold">{t("details")}</label>
       <p id={`${id("details")}-hint`} className="text-sm text-slate-700">{t("detailsHint")}</p>
       <FieldError name={id("details")} error={err("details")} />
-      <textarea id={id("details")} name="details" rows={3} maxLength={1000} defaultValue={state.values.details ?? ""}
+      <textarea id={id("details")} name="details" rows={3} maxLength={REPORT_DETAILS_MAX} defaultValue={state.values.details ?? ""}
         aria-invalid={err("details") ? true : undefined} aria-describedby={describedBy(id("details"), { hint: true, error: !!err("details") })}
         className={`${inputClass} mb-3`} />
       <SubmitButton label={t("submitReport")} pendingLabel={t("sending")} />

@@ -1,0 +1,100 @@
+/**
+ * Closed sets and limits, written once. No imports: the database schema, the zod schemas, the rules and the
+ * components all read them from here, so a limit cannot drift between the database, the server and the form.
+ */
+
+// Closed sets (the database's enums are built from these tuples).
+
+/** The five stakeholder groups of the Internet Governance Forum: whose voice a contribution is. */
+export const STAKEHOLDER_GROUPS = ["government", "private_sector", "civil_society", "technical_community", "academia"] as const;
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+/** What one may do on the platform. Never mixed with the stakeholder group. */
+export const ROLES = ["participant", "moderator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles that may moderate: every staff check reads this one list. */
+export const STAFF_ROLES = ["moderator", "admin"] as const satisfies readonly Role[];
+
+export const LOCALES = ["en", "hi"] as const;
+export type Language = (typeof LOCALES)[number];
+
+export const CONSULTATION_STATUSES = ["draft", "open", "closed"] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+export const STANCES = ["supports", "supports_with_changes", "has_concerns", "opposes", "none"] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** One state at a time: awaiting moderation and hidden are set by moderators, withdrawn by the author. */
+export const COMMENT_STATES = ["awaiting_moderation", "published", "hidden", "withdrawn"] as const;
+export type CommentState = (typeof COMMENT_STATES)[number];
+
+export const ENDORSEMENT_ACTIONS = ["endorse", "withdraw"] as const;
+export type EndorsementAction = (typeof ENDORSEMENT_ACTIONS)[number];
+
+export const REPORT_REASONS = ["spam", "abusive", "off_topic", "personal_data", "false_attribution", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** auto_hide is the system's; the rest are a moderator's or an admin's. */
+export const MODERATION_ACTIONS = ["approve", "keep", "hide", "auto_hide", "restore", "block", "unblock"] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+/** What a moderator may decide about one comment. */
+export const COMMENT_DECISIONS = ["approve", "keep", "hide", "restore"] as const satisfies readonly ModerationAction[];
+export type CommentDecision = (typeof COMMENT_DECISIONS)[number];
+/** Decisions the person they concern may appeal, once. */
+export const APPEALABLE_ACTIONS = ["hide", "auto_hide", "block"] as const satisfies readonly ModerationAction[];
+export const APPEAL_OUTCOMES = ["upheld", "reversed"] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+// Identifiers.
+
+/** Reference numbers are PostgreSQL integers: anything outside 1…2³¹−1 is no id at all. */
+export const MAX_ID = 2_147_483_647;
+
+// Comments.
+
+/** 0 is a top-level comment; replies nest at most three levels deep (depths 0, 1 and 2). */
+export const COMMENT_MAX_DEPTH = 2;
+export const COMMENT_BODY_MIN = 10;
+export const COMMENT_BODY_MAX = 5000;
+/** The orders a section's comment list can be read in (the first is the default). */
+export const COMMENT_SORTS = ["newest", "oldest", "replies"] as const;
+export type CommentSort = (typeof COMMENT_SORTS)[number];
+
+// Endorsements, moderation and summaries.
+
+export const ENDORSEMENT_STATEMENT_MAX = 500;
+export const REPORT_DETAILS_MAX = 1000;
+export const MODERATION_NOTE_MAX = 1000;
+export const MEMBERSHIP_REASON_MAX = 500;
+export const APPEAL_STATEMENT_MIN = 10;
+export const APPEAL_STATEMENT_MAX = 2000;
+/** Distinct participants' reports that hide a comment pending review: the default and the most a consultation may set. */
+export const AUTO_HIDE_DEFAULT = 3;
+export const AUTO_HIDE_MAX = 50;
+/** The parts of a principle's summary, in the order they are shown. Markdown, citations written [#123]. */
+export const SUMMARY_SECTIONS = [
+  "overview",
+  "government",
+  "private_sector",
+  "civil_society",
+  "technical_community",
+  "academia",
+  "agreement",
+  "disagreement",
+  "notReflected",
+] as const;
+export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
+export type SummaryContent = Partial<Record<SummarySection, string>>;
+export const SUMMARY_SECTION_MAX = 20_000;
+export const CONSULTATION_REPORT_INTRO_MIN = 50;
+export const CONSULTATION_REPORT_INTRO_MAX = 10_000;
+
+// Accounts.
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+export const NAME_MAX = 120;
+export const DESIGNATION_MAX = 120;
+export const ORGANISATION_NAME_MIN = 2;
+export const ORGANISATION_NAME_MAX = 200;
+export const EMAIL_MAX = 254;
