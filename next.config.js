@@ -17,8 +17,6 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite's WASM and data files must stay on the server, never copied into public static media.
   serverExternalPackages: ["@electric-sql/pglite"],
-  // forbidden(): a signed-in person without the role gets a 403 "not permitted" page (lib/auth/guards.ts).
-  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

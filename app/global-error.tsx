@@ -12,11 +12,15 @@ export default function GlobalError() {
         <main>
           <h1>{en.error.title}</h1>
           <p>{en.error.body}</p>
-          <p><a href="/en">{en.error.home}</a></p>
+          <p>
+            <a href="/en">{en.error.home}</a>
+          </p>
           <div lang="hi">
             <h2>{hi.error.title}</h2>
             <p>{hi.error.body}</p>
-            <p><a href="/hi">{hi.error.home}</a></p>
+            <p>
+              <a href="/hi">{hi.error.home}</a>
+            </p>
           </div>
         </main>
       </body>

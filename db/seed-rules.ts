@@ -28,7 +28,8 @@ export const parisCallRules = [
     title: "Speak only in your own name",
     titleHi: "केवल अपने नाम से बोलें",
     body: "Do not impersonate others or attribute words to people or organisations who did not say them. Speak for an organisation only when you are its verified member.",
-    bodyHi: "दूसरों का रूप धारण न करें, और किसी व्यक्ति या संगठन के नाम ऐसी बातें न जोड़ें जो उन्होंने नहीं कहीं। किसी संगठन की ओर से तभी बोलें जब आप उसके सत्यापित सदस्य हों।",
+    bodyHi:
+      "दूसरों का रूप धारण न करें, और किसी व्यक्ति या संगठन के नाम ऐसी बातें न जोड़ें जो उन्होंने नहीं कहीं। किसी संगठन की ओर से तभी बोलें जब आप उसके सत्यापित सदस्य हों।",
   },
   {
     title: "Keep within the law",

@@ -12,7 +12,12 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** The Paris Call consultation with its nine principles. Idempotent: existing rows are left as they are. */
 export async function seedParisCall(db: Db, now = new Date()): Promise<string> {
-  return seedConsultation(db, { ...parisCall, status: "open", opensAt: new Date(now.getTime() - 7 * DAY), closesAt: new Date(now.getTime() + 60 * DAY) });
+  return seedConsultation(db, {
+    ...parisCall,
+    status: "open",
+    opensAt: new Date(now.getTime() - 7 * DAY),
+    closesAt: new Date(now.getTime() + 60 * DAY),
+  });
 }
 
 /** A closed pilot round of the same dialogue, so the demo shows a read-only consultation and its report. */
@@ -27,7 +32,10 @@ export async function seedClosedPilot(db: Db, now = new Date()): Promise<string>
 
 async function seedConsultation(
   db: Db,
-  c: Pick<typeof consultations.$inferInsert, "slug" | "title" | "titleHi" | "description" | "descriptionHi" | "status" | "opensAt" | "closesAt">,
+  c: Pick<
+    typeof consultations.$inferInsert,
+    "slug" | "title" | "titleHi" | "description" | "descriptionHi" | "status" | "opensAt" | "closesAt"
+  >,
 ): Promise<string> {
   await db.insert(consultations).values(c).onConflictDoNothing();
   const [row] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, c.slug));
@@ -89,9 +97,15 @@ export async function seedDemo(db: Db): Promise<void> {
       })
       .onConflictDoNothing();
     // A demo database made before addresses were confirmed gets its demo accounts confirmed too.
-    await db.update(users).set({ emailConfirmedAt: new Date() }).where(and(sql`lower(${users.email}) = ${account.email}`, isNull(users.emailConfirmedAt)));
+    await db
+      .update(users)
+      .set({ emailConfirmedAt: new Date() })
+      .where(and(sql`lower(${users.email}) = ${account.email}`, isNull(users.emailConfirmedAt)));
     if (!account.organisation) continue;
-    const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`);
+    const [user] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${account.email}`);
     const [org] = await db
       .select({ id: organisations.id })
       .from(organisations)

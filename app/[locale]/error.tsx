@@ -11,8 +11,12 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
       <h1 className="text-3xl font-bold text-blue-950">{t("title")}</h1>
       <p className="mt-4">{t("body")}</p>
       <p className="mt-4 flex gap-6">
-        <button type="button" onClick={reset} className="min-h-11 cursor-pointer text-blue-900 underline">{t("retry")}</button>
-        <Link href="/" className="inline-flex min-h-11 items-center text-blue-900 underline">{t("home")}</Link>
+        <button type="button" onClick={reset} className="min-h-11 cursor-pointer text-blue-900 underline">
+          {t("retry")}
+        </button>
+        <Link href="/" className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {t("home")}
+        </Link>
       </p>
     </div>
   );

@@ -15,7 +15,23 @@ import "../globals.css";
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 // Client components get only the messages they use, to keep pages small.
-const CLIENT_NAMESPACES = ["done", "errors", "form", "signIn", "signUp", "profile", "comments", "stances", "endorse", "moderation", "reasons", "organisations", "summary", "report", "emailConfirmation"] as const;
+const CLIENT_NAMESPACES = [
+  "done",
+  "errors",
+  "form",
+  "signIn",
+  "signUp",
+  "profile",
+  "comments",
+  "stances",
+  "endorse",
+  "moderation",
+  "reasons",
+  "organisations",
+  "summary",
+  "report",
+  "emailConfirmation",
+] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

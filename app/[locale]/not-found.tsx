@@ -10,7 +10,9 @@ export default async function NotFound() {
       <PageHeading>{t("title")}</PageHeading>
       <p className="mt-4">{t("body")}</p>
       <p className="mt-4">
-        <Link href="/" className="text-blue-900 underline underline-offset-4">{t("home")}</Link>
+        <Link href="/" className="text-blue-900 underline underline-offset-4">
+          {t("home")}
+        </Link>
       </p>
     </div>
   );

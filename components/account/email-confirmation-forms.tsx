@@ -18,7 +18,11 @@ export function ResendConfirmationForm() {
   return (
     <form action={action} className="mt-3" data-testid="resend-confirmation-form">
       <ErrorSummary title={te("formHasErrors")} errors={message ? [{ field: "resend-confirmation", message }] : []} />
-      {state.status === "ok" ? <Notice tone="success" testId="confirmation-sent">{t("sent")}</Notice> : null}
+      {state.status === "ok" ? (
+        <Notice tone="success" testId="confirmation-sent">
+          {t("sent")}
+        </Notice>
+      ) : null}
       <span id="resend-confirmation">
         <SubmitButton label={t("resend")} pendingLabel={t("sending")} />
       </span>

@@ -12,7 +12,13 @@ interface Membership {
   rejectedReason: string | null;
 }
 
-export async function MembershipList({ memberships, groupLabels }: { memberships: Membership[]; groupLabels: Record<StakeholderGroup, string> }) {
+export async function MembershipList({
+  memberships,
+  groupLabels,
+}: {
+  memberships: Membership[];
+  groupLabels: Record<StakeholderGroup, string>;
+}) {
   const t = await getTranslations("profile");
   if (memberships.length === 0) return <p className="mt-2">{t("noMemberships")}</p>;
   return (

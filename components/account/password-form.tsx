@@ -18,19 +18,36 @@ export function PasswordForm() {
   const summary = ["currentPassword", "newPassword"].filter((f) => state.errors[f]).map((f) => ({ field: f, message: err(f) ?? "" }));
   return (
     <form action={action} noValidate className="max-w-xl">
-      {state.status === "ok" ? <Notice tone="success" testId="password-changed">{t("passwordChanged")}</Notice> : null}
+      {state.status === "ok" ? (
+        <Notice tone="success" testId="password-changed">
+          {t("passwordChanged")}
+        </Notice>
+      ) : null}
       <ErrorSummary title={te("formHasErrors")} errors={summary} />
       <Field name="currentPassword" label={t("currentPassword")} error={err("currentPassword")}>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
           aria-invalid={err("currentPassword") ? true : undefined}
           aria-describedby={describedBy("currentPassword", { error: !!err("currentPassword") })}
-          className={inputClass} />
+          className={inputClass}
+        />
       </Field>
       <Field name="newPassword" label={t("newPassword")} hint={ts("passwordHint")} error={err("newPassword")}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH}
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
           aria-invalid={err("newPassword") ? true : undefined}
           aria-describedby={describedBy("newPassword", { hint: true, error: !!err("newPassword") })}
-          className={inputClass} />
+          className={inputClass}
+        />
       </Field>
       <SubmitButton label={t("changePassword")} pendingLabel={t("saving")} />
     </form>

@@ -24,7 +24,12 @@ export function ProfileForm({ current, organisations, groupLabels, languageLabel
   const te = useTranslations("errors");
   const start: FormState = {
     ...initialFormState,
-    values: { name: current.name, stakeholderGroup: current.stakeholderGroup, designation: current.designation, language: current.language },
+    values: {
+      name: current.name,
+      stakeholderGroup: current.stakeholderGroup,
+      designation: current.designation,
+      language: current.language,
+    },
   };
   const [state, action] = useActionState(updateProfile, start);
   const v = state.values;
@@ -32,12 +37,24 @@ export function ProfileForm({ current, organisations, groupLabels, languageLabel
   const summary = Object.keys(state.errors).map((f) => ({ field: f, message: err(f) ?? "" }));
   return (
     <form action={action} noValidate className="max-w-xl">
-      {state.status === "ok" ? <Notice tone="success" testId="profile-saved">{t("saved")}</Notice> : null}
+      {state.status === "ok" ? (
+        <Notice tone="success" testId="profile-saved">
+          {t("saved")}
+        </Notice>
+      ) : null}
       <ErrorSummary title={ts("errorSummary")} errors={summary} />
       <Field name="name" label={ts("name")} error={err("name")}>
-        <input id="name" name="name" type="text" autoComplete="name" required defaultValue={v.name ?? ""}
-          aria-invalid={err("name") ? true : undefined} aria-describedby={describedBy("name", { error: !!err("name") })}
-          className={inputClass} />
+        <input
+          id="name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          required
+          defaultValue={v.name ?? ""}
+          aria-invalid={err("name") ? true : undefined}
+          aria-describedby={describedBy("name", { error: !!err("name") })}
+          className={inputClass}
+        />
       </Field>
       <ChoiceGroup
         name="stakeholderGroup"
@@ -48,10 +65,16 @@ export function ProfileForm({ current, organisations, groupLabels, languageLabel
         options={(Object.keys(groupLabels) as StakeholderGroup[]).map((g) => ({ value: g, label: groupLabels[g] }))}
       />
       <Field name="designation" label={ts("designation")} hint={ts("designationHint")} error={err("designation")}>
-        <input id="designation" name="designation" type="text" autoComplete="organization-title" defaultValue={v.designation ?? ""}
+        <input
+          id="designation"
+          name="designation"
+          type="text"
+          autoComplete="organization-title"
+          defaultValue={v.designation ?? ""}
           aria-invalid={err("designation") ? true : undefined}
           aria-describedby={describedBy("designation", { hint: true, error: !!err("designation") })}
-          className={inputClass} />
+          className={inputClass}
+        />
       </Field>
       <ChoiceGroup
         name="language"

@@ -19,7 +19,17 @@ interface Props {
   defaultLanguage: Locale;
 }
 
-const FIELD_ORDER = ["name", "email", "password", "stakeholderGroup", "organisation", "newOrganisationName", "designation", "language", "consent"];
+const FIELD_ORDER = [
+  "name",
+  "email",
+  "password",
+  "stakeholderGroup",
+  "organisation",
+  "newOrganisationName",
+  "designation",
+  "language",
+  "consent",
+];
 
 export function SignUpForm({ organisations, groupLabels, languageLabels, defaultLanguage }: Props) {
   const t = useTranslations("signUp");
@@ -33,19 +43,43 @@ export function SignUpForm({ organisations, groupLabels, languageLabels, default
     <form action={action} noValidate className="max-w-xl">
       <ErrorSummary title={t("errorSummary")} errors={summary} />
       <Field name="name" label={t("name")} error={err("name")}>
-        <input id="name" name="name" type="text" autoComplete="name" required defaultValue={v.name ?? ""}
-          aria-invalid={err("name") ? true : undefined} aria-describedby={describedBy("name", { error: !!err("name") })}
-          className={inputClass} />
+        <input
+          id="name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          required
+          defaultValue={v.name ?? ""}
+          aria-invalid={err("name") ? true : undefined}
+          aria-describedby={describedBy("name", { error: !!err("name") })}
+          className={inputClass}
+        />
       </Field>
       <Field name="email" label={t("email")} hint={t("emailHint")} error={err("email")}>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={v.email ?? ""}
-          aria-invalid={err("email") ? true : undefined} aria-describedby={describedBy("email", { hint: true, error: !!err("email") })}
-          className={inputClass} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={v.email ?? ""}
+          aria-invalid={err("email") ? true : undefined}
+          aria-describedby={describedBy("email", { hint: true, error: !!err("email") })}
+          className={inputClass}
+        />
       </Field>
       <Field name="password" label={t("password")} hint={t("passwordHint")} error={err("password")}>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH}
-          aria-invalid={err("password") ? true : undefined} aria-describedby={describedBy("password", { hint: true, error: !!err("password") })}
-          className={inputClass} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          aria-invalid={err("password") ? true : undefined}
+          aria-describedby={describedBy("password", { hint: true, error: !!err("password") })}
+          className={inputClass}
+        />
       </Field>
       <ChoiceGroup
         name="stakeholderGroup"
@@ -64,10 +98,16 @@ export function SignUpForm({ organisations, groupLabels, languageLabels, default
         label={t("organisation")}
       />
       <Field name="designation" label={t("designation")} hint={t("designationHint")} error={err("designation")}>
-        <input id="designation" name="designation" type="text" autoComplete="organization-title" defaultValue={v.designation ?? ""}
+        <input
+          id="designation"
+          name="designation"
+          type="text"
+          autoComplete="organization-title"
+          defaultValue={v.designation ?? ""}
           aria-invalid={err("designation") ? true : undefined}
           aria-describedby={describedBy("designation", { hint: true, error: !!err("designation") })}
-          className={inputClass} />
+          className={inputClass}
+        />
       </Field>
       <ChoiceGroup
         name="language"
@@ -80,9 +120,17 @@ export function SignUpForm({ organisations, groupLabels, languageLabels, default
         <legend className="font-semibold">{t("consentLegend")}</legend>
         <FieldError name="consent" error={err("consent")} />
         <div className="mt-2 flex items-start gap-3">
-          <input type="checkbox" id="consent" name="consent" value="yes" required defaultChecked={v.consent === "yes"}
-            aria-invalid={err("consent") ? true : undefined} aria-describedby={err("consent") ? "consent-error" : undefined}
-            className="mt-1 h-6 w-6 shrink-0 accent-blue-800" />
+          <input
+            type="checkbox"
+            id="consent"
+            name="consent"
+            value="yes"
+            required
+            defaultChecked={v.consent === "yes"}
+            aria-invalid={err("consent") ? true : undefined}
+            aria-describedby={err("consent") ? "consent-error" : undefined}
+            className="mt-1 h-6 w-6 shrink-0 accent-blue-800"
+          />
           <label htmlFor="consent">
             {t("consent")} <span className="text-slate-700">({tf("required")})</span>
           </label>

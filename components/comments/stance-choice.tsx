@@ -15,8 +15,17 @@ export function StanceChoice({ id, value, error }: { id: string; value: string |
       <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
         {STANCES.map((s) => (
           <div key={s} className="flex items-center gap-2">
-            <input type="radio" id={`${id}-${s}`} name="stance" value={s} defaultChecked={value === s} className="h-6 w-6 accent-blue-800" />
-            <label htmlFor={`${id}-${s}`} className="min-h-11 content-center">{ts(s)}</label>
+            <input
+              type="radio"
+              id={`${id}-${s}`}
+              name="stance"
+              value={s}
+              defaultChecked={value === s}
+              className="h-6 w-6 accent-blue-800"
+            />
+            <label htmlFor={`${id}-${s}`} className="min-h-11 content-center">
+              {ts(s)}
+            </label>
           </div>
         ))}
       </div>

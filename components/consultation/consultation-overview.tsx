@@ -27,11 +27,29 @@ export async function ConsultationOverview({ locale, signedIn, consultation: c, 
       </h1>
       <PhaseNotice status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} locale={locale} />
       <nav aria-label={t("eyebrow")} className="mt-3 flex flex-wrap gap-x-6">
-        <Link href={`/consultations/${c.slug}/registry`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("registryLink")}</Link>
-        <a href="#statistics" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{t("statsLink")}</a>
-        <Link href={`/consultations/${c.slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">{tm("ledgerLink")}</Link>
+        <Link
+          href={`/consultations/${c.slug}/registry`}
+          className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
+        >
+          {t("registryLink")}
+        </Link>
+        <a href="#statistics" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">
+          {t("statsLink")}
+        </a>
+        <Link
+          href={`/consultations/${c.slug}/ledger`}
+          className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
+        >
+          {tm("ledgerLink")}
+        </Link>
         {c.status === "closed" || c.closesAt <= new Date() ? (
-          <Link href={`/consultations/${c.slug}/report`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4" data-testid="report-link">{tr("link")}</Link>
+          <Link
+            href={`/consultations/${c.slug}/report`}
+            className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
+            data-testid="report-link"
+          >
+            {tr("link")}
+          </Link>
         ) : null}
       </nav>
       <Paragraphs text={description.text} lang={description.lang} className="mt-4 text-lg" />
@@ -72,7 +90,10 @@ export async function ConsultationOverview({ locale, signedIn, consultation: c, 
         </ol>
         {signedIn ? null : (
           <p className="mt-4">
-            <Link href="/signup" className="inline-flex min-h-11 items-center rounded bg-blue-800 px-5 font-semibold text-white hover:bg-blue-900">
+            <Link
+              href="/signup"
+              className="inline-flex min-h-11 items-center rounded bg-blue-800 px-5 font-semibold text-white hover:bg-blue-900"
+            >
               {t("joinCta")}
             </Link>
           </p>

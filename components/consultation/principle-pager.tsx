@@ -25,7 +25,10 @@ export async function PrinciplePager(props: { locale: Locale; consultationSlug: 
       <ul className="flex flex-wrap justify-between gap-4">
         <li>{props.previous ? link(props.previous, "previous") : null}</li>
         <li>
-          <Link href={`/consultations/${props.consultationSlug}`} className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">
+          <Link
+            href={`/consultations/${props.consultationSlug}`}
+            className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
+          >
             {t("allPrinciples")}
           </Link>
         </li>

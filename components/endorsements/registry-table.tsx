@@ -16,17 +16,27 @@ export async function RegistryTable({ rows, locale }: { rows: RegistryRowView[];
         <TableHead columns={["name", "group", "target", "statement", "endorsed", "status"].map((k) => ({ label: t(k) }))} />
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={`border-b border-slate-200 align-top ${r.withdrawnAt ? "text-slate-700" : ""}`} data-testid="registry-row" data-state={r.withdrawnAt ? "withdrawn" : "active"}>
+            <tr
+              key={r.id}
+              className={`border-b border-slate-200 align-top ${r.withdrawnAt ? "text-slate-700" : ""}`}
+              data-testid="registry-row"
+              data-state={r.withdrawnAt ? "withdrawn" : "active"}
+            >
               <th scope="row" className="py-2 pr-3 text-left font-normal">
                 {r.organisationName ? (
                   <>
                     <span className="font-semibold">{r.organisationName}</span>
-                    <span className="block">{t("onBehalf", { organisation: r.organisationName })}: {r.endorserName}</span>
+                    <span className="block">
+                      {t("onBehalf", { organisation: r.organisationName })}: {r.endorserName}
+                    </span>
                   </>
                 ) : (
                   <>
                     <span className="font-semibold">{r.endorserName}</span>
-                    <span className="block">{t("personal")}{r.endorserDesignation ? `, ${r.endorserDesignation}` : ""}</span>
+                    <span className="block">
+                      {t("personal")}
+                      {r.endorserDesignation ? `, ${r.endorserDesignation}` : ""}
+                    </span>
                   </>
                 )}
               </th>
@@ -34,13 +44,16 @@ export async function RegistryTable({ rows, locale }: { rows: RegistryRowView[];
               <td className="px-2 py-2">
                 {r.targetKey === "consultation"
                   ? t("targetCall")
-                  : t("targetPrinciple", { n: r.principlePosition ?? 0, title: localised(locale, r.principleTitle ?? "", r.principleTitleHi).text })}
+                  : t("targetPrinciple", {
+                      n: r.principlePosition ?? 0,
+                      title: localised(locale, r.principleTitle ?? "", r.principleTitleHi).text,
+                    })}
               </td>
               <td className="max-w-xs px-2 py-2 break-words">{r.statement}</td>
-              <td className="px-2 py-2 whitespace-nowrap"><time dateTime={r.endorsedAt.toISOString()}>{formatDate(r.endorsedAt, locale)}</time></td>
-              <td className="py-2 pl-2">
-                {r.withdrawnAt ? t("withdrawnOn", { date: formatDate(r.withdrawnAt, locale) }) : t("active")}
+              <td className="px-2 py-2 whitespace-nowrap">
+                <time dateTime={r.endorsedAt.toISOString()}>{formatDate(r.endorsedAt, locale)}</time>
               </td>
+              <td className="py-2 pl-2">{r.withdrawnAt ? t("withdrawnOn", { date: formatDate(r.withdrawnAt, locale) }) : t("active")}</td>
             </tr>
           ))}
         </tbody>

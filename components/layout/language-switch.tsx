@@ -10,8 +10,7 @@ interface Props {
   label: string;
 }
 
-const className =
-  "inline-flex min-h-11 items-center rounded px-3 font-medium text-blue-900 underline underline-offset-4 hover:bg-blue-50";
+const className = "inline-flex min-h-11 items-center rounded px-3 font-medium text-blue-900 underline underline-offset-4 hover:bg-blue-50";
 
 /** A plain link to the same page in the other language: works without JavaScript and keeps the query. */
 export function LanguageSwitch({ to, label }: Props) {

@@ -8,7 +8,15 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { submitBlock } from "@/lib/actions/moderation";
 import { MODERATION_NOTE_MAX } from "@/lib/limits";
 
-export function BlockForm(p: { userId: string; name: string; consultationId: string; queue: string; blocked: boolean; rules: { id: string; label: string }[]; formId: string }) {
+export function BlockForm(p: {
+  userId: string;
+  name: string;
+  consultationId: string;
+  queue: string;
+  blocked: boolean;
+  rules: { id: string; label: string }[];
+  formId: string;
+}) {
   const t = useTranslations("moderation");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitBlock, initialFormState);
@@ -22,13 +30,28 @@ export function BlockForm(p: { userId: string; name: string; consultationId: str
       <input type="hidden" name="blocked" value={p.blocked ? "no" : "yes"} />
       {p.blocked ? null : (
         <>
-          <label htmlFor={`${p.formId}-rule`} className="block font-semibold">{t("rule")}</label>
+          <label htmlFor={`${p.formId}-rule`} className="block font-semibold">
+            {t("rule")}
+          </label>
           <select id={`${p.formId}-rule`} name="ruleId" defaultValue={state.values.ruleId ?? ""} className={inputClass}>
             <option value="">—</option>
-            {p.rules.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+            {p.rules.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
           </select>
-          <label htmlFor={`${p.formId}-note`} className="mt-2 block font-semibold">{t("note")}</label>
-          <textarea id={`${p.formId}-note`} name="note" rows={2} maxLength={MODERATION_NOTE_MAX} defaultValue={state.values.note ?? ""} className={`${inputClass} mb-2`} />
+          <label htmlFor={`${p.formId}-note`} className="mt-2 block font-semibold">
+            {t("note")}
+          </label>
+          <textarea
+            id={`${p.formId}-note`}
+            name="note"
+            rows={2}
+            maxLength={MODERATION_NOTE_MAX}
+            defaultValue={state.values.note ?? ""}
+            className={`${inputClass} mb-2`}
+          />
         </>
       )}
       <SubmitButton label={p.blocked ? t("unblockSubmit") : t("blockSubmit")} pendingLabel={t("sending")} />

@@ -22,15 +22,15 @@ export async function ConsultationPicker({ path, current, consultations, locale 
         {consultations.map((c) => {
           const title = localised(locale, c.title, c.titleHi);
           return (
-          <li key={c.slug}>
-            <Link
-              href={`${path}?consultation=${c.slug}`}
-              aria-current={c.slug === current ? "page" : undefined}
-              className="inline-flex min-h-11 items-center rounded border-2 border-blue-800 px-3 text-blue-900 underline aria-[current=page]:bg-blue-900 aria-[current=page]:text-white aria-[current=page]:no-underline"
-            >
-              <span lang={title.lang}>{title.text}</span>&nbsp;({ts(c.status)})
-            </Link>
-          </li>
+            <li key={c.slug}>
+              <Link
+                href={`${path}?consultation=${c.slug}`}
+                aria-current={c.slug === current ? "page" : undefined}
+                className="inline-flex min-h-11 items-center rounded border-2 border-blue-800 px-3 text-blue-900 underline aria-[current=page]:bg-blue-900 aria-[current=page]:text-white aria-[current=page]:no-underline"
+              >
+                <span lang={title.lang}>{title.text}</span>&nbsp;({ts(c.status)})
+              </Link>
+            </li>
           );
         })}
       </ul>

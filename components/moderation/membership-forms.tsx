@@ -22,20 +22,48 @@ export function MembershipReviewForm({ userId, organisationId, formId }: { userI
         <legend className="sr-only">{t("submit")}</legend>
         {(["approve", "reject"] as const).map((d, i) => (
           <div key={d} className="flex items-center gap-2">
-            <input type="radio" id={`${formId}-${d}`} name="decision" value={d} defaultChecked={(state.values.decision ?? (i === 0 ? "approve" : "")) === d} className="h-6 w-6 accent-blue-800" />
-            <label htmlFor={`${formId}-${d}`} className="min-h-11 content-center">{t(d)}</label>
+            <input
+              type="radio"
+              id={`${formId}-${d}`}
+              name="decision"
+              value={d}
+              defaultChecked={(state.values.decision ?? (i === 0 ? "approve" : "")) === d}
+              className="h-6 w-6 accent-blue-800"
+            />
+            <label htmlFor={`${formId}-${d}`} className="min-h-11 content-center">
+              {t(d)}
+            </label>
           </div>
         ))}
       </fieldset>
-      <label htmlFor={`${formId}-reason`} className="block font-semibold">{t("reason")}</label>
-      <textarea id={`${formId}-reason`} name="reason" rows={2} maxLength={MEMBERSHIP_REASON_MAX} defaultValue={state.values.reason ?? ""}
-        aria-describedby={describedBy(`${formId}-reason`, { error: !!err })} className={`${inputClass} mb-2`} />
+      <label htmlFor={`${formId}-reason`} className="block font-semibold">
+        {t("reason")}
+      </label>
+      <textarea
+        id={`${formId}-reason`}
+        name="reason"
+        rows={2}
+        maxLength={MEMBERSHIP_REASON_MAX}
+        defaultValue={state.values.reason ?? ""}
+        aria-describedby={describedBy(`${formId}-reason`, { error: !!err })}
+        className={`${inputClass} mb-2`}
+      />
       <SubmitButton label={t("submit")} pendingLabel="…" />
     </form>
   );
 }
 
-export function OrganisationVerificationForm({ organisationId, name, domain, formId }: { organisationId: string; name: string; domain: string | null; formId: string }) {
+export function OrganisationVerificationForm({
+  organisationId,
+  name,
+  domain,
+  formId,
+}: {
+  organisationId: string;
+  name: string;
+  domain: string | null;
+  formId: string;
+}) {
   const t = useTranslations("organisations");
   const te = useTranslations("errors");
   const [state, action] = useActionState(submitOrganisationVerification, initialFormState);
@@ -44,10 +72,21 @@ export function OrganisationVerificationForm({ organisationId, name, domain, for
     <form action={action} noValidate className="mt-2" data-testid="organisation-verification-form">
       <ErrorSummary title={te("formHasErrors")} errors={err ? [{ field: `${formId}-domain`, message: te(err) }] : []} />
       <input type="hidden" name="organisationId" value={organisationId} />
-      <label htmlFor={`${formId}-domain`} className="block font-semibold">{t("domain")}</label>
-      <p id={`${formId}-domain-hint`} className="text-sm text-slate-700">{t("domainHint")}</p>
-      <input id={`${formId}-domain`} name="domain" type="text" defaultValue={state.values.domain ?? domain ?? ""}
-        aria-invalid={err ? true : undefined} aria-describedby={describedBy(`${formId}-domain`, { hint: true, error: !!err })} className={`${inputClass} mb-2`} />
+      <label htmlFor={`${formId}-domain`} className="block font-semibold">
+        {t("domain")}
+      </label>
+      <p id={`${formId}-domain-hint`} className="text-sm text-slate-700">
+        {t("domainHint")}
+      </p>
+      <input
+        id={`${formId}-domain`}
+        name="domain"
+        type="text"
+        defaultValue={state.values.domain ?? domain ?? ""}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={describedBy(`${formId}-domain`, { hint: true, error: !!err })}
+        className={`${inputClass} mb-2`}
+      />
       <SubmitButton label={t("verify", { name })} pendingLabel="…" />
     </form>
   );

@@ -19,10 +19,22 @@ export function ThresholdForm({ consultationSlug, threshold }: { consultationSlu
     <form action={action} noValidate className="mt-2 flex flex-wrap items-end gap-3">
       <input type="hidden" name="consultationSlug" value={consultationSlug} />
       <div className="max-w-md">
-        <label htmlFor="auto-hide-threshold" className="block font-semibold">{t("threshold")}</label>
+        <label htmlFor="auto-hide-threshold" className="block font-semibold">
+          {t("threshold")}
+        </label>
         <FieldError name="auto-hide-threshold" error={err} />
-        <input id="auto-hide-threshold" name="threshold" type="number" min={1} max={AUTO_HIDE_MAX} inputMode="numeric" defaultValue={state.values.threshold ?? ""}
-          aria-invalid={err ? true : undefined} aria-describedby={describedBy("auto-hide-threshold", { error: !!err })} className={`${inputClass} w-28`} />
+        <input
+          id="auto-hide-threshold"
+          name="threshold"
+          type="number"
+          min={1}
+          max={AUTO_HIDE_MAX}
+          inputMode="numeric"
+          defaultValue={state.values.threshold ?? ""}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy("auto-hide-threshold", { error: !!err })}
+          className={`${inputClass} w-28`}
+        />
       </div>
       <SubmitButton label={t("thresholdSave")} pendingLabel={t("sending")} />
     </form>

@@ -16,11 +16,22 @@ export function ConsultationReportForm({ consultationSlug }: { consultationSlug:
     <form action={action} noValidate data-testid="report-publish-form" className="mt-3">
       <ErrorSummary title={te("formHasErrors")} errors={err ? [{ field: "report-introduction", message: te(err) }] : []} />
       <input type="hidden" name="consultationSlug" value={consultationSlug} />
-      <label htmlFor="report-introduction" className="block font-semibold">{t("introduction")}</label>
-      <p id="report-introduction-hint" className="text-sm text-slate-700">{t("introductionHint")}</p>
+      <label htmlFor="report-introduction" className="block font-semibold">
+        {t("introduction")}
+      </label>
+      <p id="report-introduction-hint" className="text-sm text-slate-700">
+        {t("introductionHint")}
+      </p>
       <FieldError name="report-introduction" error={err ? te(err) : undefined} />
-      <textarea id="report-introduction" name="introduction" rows={6} defaultValue={state.values.introduction ?? ""}
-        aria-invalid={err ? true : undefined} aria-describedby={describedBy("report-introduction", { hint: true, error: !!err })} className={`${inputClass} mb-3`} />
+      <textarea
+        id="report-introduction"
+        name="introduction"
+        rows={6}
+        defaultValue={state.values.introduction ?? ""}
+        aria-invalid={err ? true : undefined}
+        aria-describedby={describedBy("report-introduction", { hint: true, error: !!err })}
+        className={`${inputClass} mb-3`}
+      />
       <SubmitButton label={t("publish")} pendingLabel="…" />
     </form>
   );

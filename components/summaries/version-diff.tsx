@@ -20,11 +20,13 @@ export async function VersionDiff({ from, to }: { from: SummaryContent; to: Summ
                   .map((p, i) =>
                     p.added ? (
                       <ins key={i} className="block whitespace-pre-wrap bg-green-50 text-green-900 no-underline" data-testid="diff-added">
-                        <span className="font-sans font-semibold">{t("added")}: </span>{p.value}
+                        <span className="font-sans font-semibold">{t("added")}: </span>
+                        {p.value}
                       </ins>
                     ) : (
                       <del key={i} className="block whitespace-pre-wrap bg-red-50 text-red-900" data-testid="diff-removed">
-                        <span className="font-sans font-semibold">{t("removed")}: </span>{p.value}
+                        <span className="font-sans font-semibold">{t("removed")}: </span>
+                        {p.value}
                       </del>
                     ),
                   )}

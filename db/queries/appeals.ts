@@ -123,4 +123,3 @@ export async function settleAppeal(
     return { ok: true } as const;
   });
 }
-

@@ -54,4 +54,3 @@ export async function listAudit(db: Db, f: { action?: AuditAction; actorEmail?: 
     .orderBy(desc(auditLog.id))
     .limit(f.limit ?? 100);
 }
-

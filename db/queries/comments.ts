@@ -5,6 +5,7 @@ import { mayReplyTo } from "@/lib/rules/comments";
 import { COMMENT_RATE } from "@/lib/rules/token-bucket";
 import { isUniqueViolation } from "./pg-errors";
 import { takeRateToken } from "./rate-limits";
+import type { CommentSort } from "@/lib/limits";
 
 export type InsertCommentResult =
   | { ok: true; id: number; duplicate: boolean }
@@ -46,7 +47,13 @@ export async function insertComment(
       let rootId: number | null = null;
       if (input.parentId) {
         const [parent] = await tx
-          .select({ id: comments.id, depth: comments.depth, rootId: comments.rootId, principleId: comments.principleId, state: comments.state })
+          .select({
+            id: comments.id,
+            depth: comments.depth,
+            rootId: comments.rootId,
+            principleId: comments.principleId,
+            state: comments.state,
+          })
           .from(comments)
           .where(eq(comments.id, input.parentId));
         if (!parent || parent.principleId !== input.principleId || !mayReplyTo(parent)) {
@@ -83,7 +90,8 @@ export async function insertComment(
     if (err instanceof Refused) return err.result;
     if (isUniqueViolation(err, "comments_form_token_key")) {
       const again = await findByFormToken(db, input.formToken);
-      if (again) return again.authorId === input.authorId ? { ok: true, id: again.id, duplicate: true } : { ok: false, error: "formExpired" };
+      if (again)
+        return again.authorId === input.authorId ? { ok: true, id: again.id, duplicate: true } : { ok: false, error: "formExpired" };
     }
     throw err;
   }
@@ -130,15 +138,14 @@ export async function markCommentWithdrawn(db: Db, p: { commentId: number; autho
       .update(comments)
       .set({ state: "withdrawn", withdrawnAt: now })
       .where(
-        and(
-          eq(comments.id, p.commentId),
-          eq(comments.authorId, p.authorId),
-          inArray(comments.state, ["published", "awaiting_moderation"]),
-        ),
+        and(eq(comments.id, p.commentId), eq(comments.authorId, p.authorId), inArray(comments.state, ["published", "awaiting_moderation"])),
       )
       .returning({ id: comments.id });
     if (rows.length !== 1) return false;
-    await tx.update(reports).set({ settledAt: now }).where(and(eq(reports.commentId, p.commentId), isNull(reports.settledAt)));
+    await tx
+      .update(reports)
+      .set({ settledAt: now })
+      .where(and(eq(reports.commentId, p.commentId), isNull(reports.settledAt)));
     return true;
   });
 }
@@ -177,7 +184,12 @@ export async function getCommentLocation(db: Db, commentId: number) {
 
 export async function listCommentVersions(db: Db, commentId: number) {
   return db
-    .select({ version: commentVersions.version, body: commentVersions.body, stance: commentVersions.stance, createdAt: commentVersions.createdAt })
+    .select({
+      version: commentVersions.version,
+      body: commentVersions.body,
+      stance: commentVersions.stance,
+      createdAt: commentVersions.createdAt,
+    })
     .from(commentVersions)
     .where(eq(commentVersions.commentId, commentId))
     .orderBy(asc(commentVersions.version));
@@ -186,8 +198,6 @@ export async function listCommentVersions(db: Db, commentId: number) {
 // ---- Reading threads -------------------------------------------------------------------------------------
 
 export const COMMENT_PAGE_SIZE = 50;
-export const commentSorts = ["newest", "oldest", "replies"] as const;
-export type CommentSort = (typeof commentSorts)[number];
 
 /** Position in the list: strictly after a cursor, or starting at a comment (for permalinks). */
 export type PageStart = { after?: string; from?: number };
@@ -197,18 +207,21 @@ function commentColumns(viewerId: string | null) {
   const visibleBody = viewerId
     ? sql<string | null>`case when ${comments.state} = 'published' or ${comments.authorId} = ${viewerId} then ${comments.body} end`
     : sql<string | null>`case when ${comments.state} = 'published' then ${comments.body} end`;
+  // A hidden or withdrawn comment keeps its place in the thread but names nobody: tying a named person to a
+  // removal in public is itself a harm. Only the stakeholder group stays.
+  const named = sql`${comments.state} not in ('hidden', 'withdrawn')`;
   return {
     id: comments.id,
     parentId: comments.parentId,
     rootId: comments.rootId,
     depth: comments.depth,
     authorId: comments.authorId,
-    authorName: users.name,
-    authorDesignation: users.designation,
+    authorName: sql<string | null>`case when ${named} then ${users.name} end`,
+    authorDesignation: sql<string | null>`case when ${named} then ${users.designation} end`,
     stakeholderGroup: comments.stakeholderGroup,
-    organisationId: comments.organisationId,
-    organisationName: organisations.name,
-    organisationVerified: sql<boolean>`${organisations.verifiedAt} is not null`,
+    organisationId: sql<string | null>`case when ${named} then ${comments.organisationId} end`,
+    organisationName: sql<string | null>`case when ${named} then ${organisations.name} end`,
+    organisationVerified: sql<boolean>`${named} and ${organisations.verifiedAt} is not null`,
     stance: comments.stance,
     body: visibleBody,
     language: comments.language,
@@ -280,11 +293,18 @@ export async function listCommentThreads(
     .limit(size + 1);
   const page = tops.slice(0, size);
   const last = page[page.length - 1];
-  const nextCursor =
-    tops.length > size && last ? (p.sort === "replies" ? `${last.threadReplyCount}.${last.id}` : String(last.id)) : null;
+  const nextCursor = tops.length > size && last ? (p.sort === "replies" ? `${last.threadReplyCount}.${last.id}` : String(last.id)) : null;
   const replies = page.length
     ? await selectComments(db, p.viewerId)
-        .where(and(inArray(comments.rootId, page.map((c) => c.id)), visibleTo(p.viewerId)))
+        .where(
+          and(
+            inArray(
+              comments.rootId,
+              page.map((c) => c.id),
+            ),
+            visibleTo(p.viewerId),
+          ),
+        )
         .orderBy(asc(comments.id))
     : [];
   return { threads: page, replies, nextCursor };

@@ -7,7 +7,11 @@ export async function insertConsultationReport(
   p: { consultationId: string; introduction: string; publishedByRole: string },
   now = new Date(),
 ): Promise<boolean> {
-  const rows = await db.insert(consultationReports).values({ ...p, publishedAt: now }).onConflictDoNothing().returning({ id: consultationReports.consultationId });
+  const rows = await db
+    .insert(consultationReports)
+    .values({ ...p, publishedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: consultationReports.consultationId });
   return rows.length === 1;
 }
 

@@ -38,7 +38,13 @@ export async function getFeaturedConsultation(db: Db) {
 /** Every consultation that is not a draft, the featured one first: what staff choose between. */
 export async function listConsultations(db: Db) {
   return db
-    .select({ id: consultations.id, slug: consultations.slug, title: consultations.title, titleHi: consultations.titleHi, status: consultations.status })
+    .select({
+      id: consultations.id,
+      slug: consultations.slug,
+      title: consultations.title,
+      titleHi: consultations.titleHi,
+      status: consultations.status,
+    })
     .from(consultations)
     .where(ne(consultations.status, "draft"))
     .orderBy(...featuredFirst);

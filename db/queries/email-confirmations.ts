@@ -15,7 +15,9 @@ export async function createEmailConfirmation(
   return db.transaction(async (tx) => {
     const rate = await takeRateToken(tx, `confirm-email:${p.userId}`, p.rate, now);
     if (!rate.ok) return rate;
-    await tx.insert(emailConfirmations).values({ userId: p.userId, email: p.email, tokenHash: p.tokenHash, expiresAt: p.expiresAt, createdAt: now });
+    await tx
+      .insert(emailConfirmations)
+      .values({ userId: p.userId, email: p.email, tokenHash: p.tokenHash, expiresAt: p.expiresAt, createdAt: now });
     await enqueueEmail(tx, p.message, now);
     return rate;
   });
@@ -38,7 +40,10 @@ export async function useEmailConfirmation(db: Db, tokenHash: string, now = new 
     // A link sent to an address the account no longer has proves nothing about the current one.
     if (!row || row.email.toLowerCase() !== row.current.toLowerCase()) return { ok: false, error: "linkInvalid" } as const;
     await tx.update(emailConfirmations).set({ usedAt: now }).where(eq(emailConfirmations.id, row.id));
-    await tx.update(users).set({ emailConfirmedAt: now, updatedAt: now }).where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt)));
+    await tx
+      .update(users)
+      .set({ emailConfirmedAt: now, updatedAt: now })
+      .where(and(eq(users.id, row.userId), isNull(users.emailConfirmedAt)));
     const verifiedOrganisationIds = await verifyMembershipsByDomain(tx, row.userId, row.email, now);
     return { ok: true, userId: row.userId, verifiedOrganisationIds } as const;
   });

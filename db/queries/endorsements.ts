@@ -48,7 +48,10 @@ export async function recordEndorsement(db: Db, p: EndorseParams, rate: BucketPo
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`endorse:${p.consultationId}:${targetKey}:${subject}`}))`);
-      const [active] = await tx.select({ id: endorsements.id }).from(endorsements).where(activeFor({ ...p, targetKey }));
+      const [active] = await tx
+        .select({ id: endorsements.id })
+        .from(endorsements)
+        .where(activeFor({ ...p, targetKey }));
       if (active) return { ok: true, id: active.id, alreadyActive: true } as const;
       const token = await takeRateToken(tx, `endorse:${p.actorId}`, rate, now);
       if (!token.ok) throw new RateLimited(token.retryAt);
@@ -77,7 +80,10 @@ export async function recordEndorsement(db: Db, p: EndorseParams, rate: BucketPo
   } catch (err) {
     if (err instanceof RateLimited) return { ok: false, error: "rateLimited", retryAt: err.retryAt };
     if (isUniqueViolation(err)) {
-      const [active] = await db.select({ id: endorsements.id }).from(endorsements).where(activeFor({ ...p, targetKey }));
+      const [active] = await db
+        .select({ id: endorsements.id })
+        .from(endorsements)
+        .where(activeFor({ ...p, targetKey }));
       if (active) return { ok: true, id: active.id, alreadyActive: true };
     }
     throw err;
@@ -137,10 +143,7 @@ export async function withdrawEndorsementRecord(db: Db, p: { endorsementId: numb
 }
 
 /** The active endorsement of a subject for a target, if any (the form shows "withdraw" instead of "endorse"). */
-export async function listActiveEndorsementsOf(
-  db: Db,
-  p: { consultationId: string; userId: string; organisationIds: string[] },
-) {
+export async function listActiveEndorsementsOf(db: Db, p: { consultationId: string; userId: string; organisationIds: string[] }) {
   const mine = and(isNull(endorsements.organisationId), eq(endorsements.endorserId, p.userId));
   const theirs = p.organisationIds.length ? inArray(endorsements.organisationId, p.organisationIds) : undefined;
   return db
@@ -215,7 +218,10 @@ export async function listRegistry(db: Db, consultationId: string, f: RegistryFi
 
 /** How many entries the registry holds under a filter, withdrawn ones included. */
 export async function countRegistry(db: Db, consultationId: string, f: RegistryFilter = {}): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(endorsements).where(registryWhere(consultationId, f));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(endorsements)
+    .where(registryWhere(consultationId, f));
   return Number(row?.n ?? 0);
 }
 
@@ -246,4 +252,3 @@ export async function listAllEndorsements(db: Db, consultationId: string) {
     .where(eq(endorsements.consultationId, consultationId))
     .orderBy(asc(endorsements.endorsedEventId));
 }
-

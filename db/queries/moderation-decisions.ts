@@ -104,4 +104,3 @@ export async function getDecision(db: Db, id: number) {
     .where(eq(moderationDecisions.id, id));
   return row;
 }
-

@@ -2,15 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { AUTO_HIDE_DEFAULT, type CommentDecision } from "@/lib/limits";
 import { commentStanding, HIDE_ACTIONS, isHideAction, nextCommentState, type HideAction } from "@/lib/rules/moderation";
 import type { Db } from "../client";
-import {
-  comments,
-  consultations,
-  moderationDecisions,
-  moderationRules,
-  reports,
-  users,
-  type ReportReason,
-} from "../schema";
+import { comments, consultations, moderationDecisions, moderationRules, reports, users, type ReportReason } from "../schema";
 import { addDecision, lockComment, settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
 import type { Tx } from "./tx";

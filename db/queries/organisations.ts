@@ -3,7 +3,6 @@ import type { Db } from "../client";
 import { memberships, organisations, users, type StakeholderGroup } from "../schema";
 import type { Tx } from "./tx";
 
-
 export type OrganisationChoice = { kind: "none" } | { kind: "listed"; id: string } | { kind: "new"; name: string };
 
 export async function listOrganisations(db: Db) {
@@ -33,10 +32,7 @@ export async function resolveOrganisationChoice(
     const [row] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, choice.id));
     return row?.id ?? "missing";
   }
-  await tx
-    .insert(organisations)
-    .values({ name: choice.name, stakeholderGroup: group, createdBy: userId })
-    .onConflictDoNothing();
+  await tx.insert(organisations).values({ name: choice.name, stakeholderGroup: group, createdBy: userId }).onConflictDoNothing();
   const [row] = await tx
     .select({ id: organisations.id })
     .from(organisations)
@@ -58,7 +54,12 @@ export function emailMatchesDomain(email: string, domain: string | null): boolea
  * user's confirmed email is at the organisation's verified domain; otherwise it waits for a moderator (or for
  * the address to be confirmed, which verifies it then).
  */
-export async function ensureMembership(tx: Tx, userId: string, organisationId: string, email: { address: string; confirmed: boolean }): Promise<void> {
+export async function ensureMembership(
+  tx: Tx,
+  userId: string,
+  organisationId: string,
+  email: { address: string; confirmed: boolean },
+): Promise<void> {
   const [org] = await tx
     .select({ domain: organisations.websiteDomain, verifiedAt: organisations.verifiedAt })
     .from(organisations)
@@ -76,7 +77,14 @@ export async function verifyMembershipsByDomain(tx: Tx, userId: string, email: s
     .select({ organisationId: memberships.organisationId, domain: organisations.websiteDomain })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), isNull(memberships.verifiedAt), isNull(memberships.rejectedAt), isNotNull(organisations.verifiedAt)));
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        isNull(memberships.verifiedAt),
+        isNull(memberships.rejectedAt),
+        isNotNull(organisations.verifiedAt),
+      ),
+    );
   const matching = pending.filter((m) => emailMatchesDomain(email, m.domain)).map((m) => m.organisationId);
   if (matching.length) {
     await tx
@@ -108,7 +116,13 @@ export async function listPendingMemberships(db: Db) {
 
 export async function listUnverifiedOrganisations(db: Db) {
   return db
-    .select({ id: organisations.id, name: organisations.name, stakeholderGroup: organisations.stakeholderGroup, websiteDomain: organisations.websiteDomain, createdAt: organisations.createdAt })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      stakeholderGroup: organisations.stakeholderGroup,
+      websiteDomain: organisations.websiteDomain,
+      createdAt: organisations.createdAt,
+    })
     .from(organisations)
     .where(isNull(organisations.verifiedAt))
     .orderBy(asc(organisations.createdAt));
@@ -122,7 +136,14 @@ export async function reviewMembershipRecord(
   const rows = await db
     .update(memberships)
     .set(p.approve ? { verifiedAt: now, verifiedBy: p.reviewerId } : { rejectedAt: now, rejectedReason: p.reason })
-    .where(and(eq(memberships.userId, p.userId), eq(memberships.organisationId, p.organisationId), isNull(memberships.verifiedAt), isNull(memberships.rejectedAt)))
+    .where(
+      and(
+        eq(memberships.userId, p.userId),
+        eq(memberships.organisationId, p.organisationId),
+        isNull(memberships.verifiedAt),
+        isNull(memberships.rejectedAt),
+      ),
+    )
     .returning({ id: memberships.id });
   return rows.length === 1;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
-import { countComments, listCommentThreads, type CommentSort, type PageStart } from "./comments";
+import type { CommentSort } from "@/lib/limits";
+import { countComments, listCommentThreads, type PageStart } from "./comments";
 import { getConsultationBySlug, getPrinciple, listPrinciples } from "./consultations";
 import { listActiveEndorsementsOf } from "./endorsements";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "./statistics";
@@ -26,7 +27,11 @@ export async function getPrinciplePageData(
     countCommentsByGroupAndStance(db, { consultationId: consultation.id, principleId: principle.id }),
     countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: principle.id }),
     p.viewerId
-      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: p.viewerId, organisationIds: signableOrganisationIds(memberships) })
+      ? listActiveEndorsementsOf(db, {
+          consultationId: consultation.id,
+          userId: p.viewerId,
+          organisationIds: signableOrganisationIds(memberships),
+        })
       : Promise.resolve([]),
   ]);
   return { consultation, principle, memberships, principles, page, total, commentStats, endorsementStats, active };

@@ -48,8 +48,16 @@ export async function reserveSignInAttempt(
           .where(and(eq(signInAttempts.address, address), gt(signInAttempts.attemptedAt, windowStart), notSucceeded))
       : [];
     const retryAt = laterOf(
-      signInRetryAt(emailFailures.map((r) => r.at), SIGN_IN_MAX_FAILURES_PER_EMAIL, now),
-      signInRetryAt(addressFailures.map((r) => r.at), SIGN_IN_MAX_FAILURES_PER_ADDRESS, now),
+      signInRetryAt(
+        emailFailures.map((r) => r.at),
+        SIGN_IN_MAX_FAILURES_PER_EMAIL,
+        now,
+      ),
+      signInRetryAt(
+        addressFailures.map((r) => r.at),
+        SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+        now,
+      ),
     );
     if (retryAt) return { ok: false, retryAt } as const;
     const [row] = await tx

@@ -34,10 +34,7 @@ export interface GroupCapacityCount {
 }
 
 /** Active endorsements by stakeholder group, personal and organisational apart. */
-export async function countEndorsementsByGroup(
-  db: Db,
-  p: { consultationId: string; targetKey?: string },
-): Promise<GroupCapacityCount[]> {
+export async function countEndorsementsByGroup(db: Db, p: { consultationId: string; targetKey?: string }): Promise<GroupCapacityCount[]> {
   const organisational = sql<boolean>`${endorsements.organisationId} is not null`;
   const rows = await db
     .select({ stakeholderGroup: endorsements.stakeholderGroup, organisational, n: sql<number>`count(*)::int` })

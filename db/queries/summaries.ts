@@ -58,7 +58,12 @@ export async function insertSummaryVersion(
 
 export async function listSummaryVersions(db: Db, principleId: string) {
   return db
-    .select({ id: summaryVersions.id, version: summaryVersions.version, publishedAt: summaryVersions.publishedAt, publishedByRole: summaryVersions.publishedByRole })
+    .select({
+      id: summaryVersions.id,
+      version: summaryVersions.version,
+      publishedAt: summaryVersions.publishedAt,
+      publishedByRole: summaryVersions.publishedByRole,
+    })
     .from(summaryVersions)
     .where(eq(summaryVersions.principleId, principleId))
     .orderBy(desc(summaryVersions.version));

@@ -6,7 +6,16 @@ import { ensureMembership, resolveOrganisationChoice, type OrganisationChoice } 
 
 export type SessionUser = Pick<
   User,
-  "id" | "email" | "emailConfirmedAt" | "name" | "role" | "stakeholderGroup" | "designation" | "preferredLanguage" | "sessionVersion" | "writeBlockedAt"
+  | "id"
+  | "email"
+  | "emailConfirmedAt"
+  | "name"
+  | "role"
+  | "stakeholderGroup"
+  | "designation"
+  | "preferredLanguage"
+  | "sessionVersion"
+  | "writeBlockedAt"
 >;
 
 const sessionUserColumns = {
@@ -163,7 +172,12 @@ export async function listUsersForAdmin(db: Db, search: string) {
 export async function listVerifiedMembershipsOf(db: Db, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db
-    .select({ userId: memberships.userId, organisationId: memberships.organisationId, name: organisations.name, maySign: memberships.maySign })
+    .select({
+      userId: memberships.userId,
+      organisationId: memberships.organisationId,
+      name: organisations.name,
+      maySign: memberships.maySign,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(inArray(memberships.userId, userIds), sql`${memberships.verifiedAt} is not null`));

@@ -7,7 +7,6 @@ import { users } from "./users";
 // Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
 import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, COMMENT_MAX_DEPTH } from "../../lib/limits";
 
-
 export const comments = pgTable(
   "comments",
   {

@@ -7,7 +7,6 @@ import { users } from "./users";
 // Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
 import { ENDORSEMENT_STATEMENT_MAX } from "../../lib/limits";
 
-
 /**
  * The truth: an append-only list of endorse / withdraw events (a trigger refuses UPDATE and DELETE).
  * `targetKey` is the principle's id, or "consultation" for the Call as a whole.
@@ -32,7 +31,10 @@ export const endorsementEvents = pgTable(
   (t) => [
     index("endorsement_events_target_idx").on(t.consultationId, t.targetKey, t.id),
     check("endorsement_events_target_key", sql`${t.targetKey} = coalesce(${t.principleId}::text, 'consultation')`),
-    check("endorsement_events_statement_length", sql`${t.statement} is null or char_length(${t.statement}) <= ${sql.raw(String(ENDORSEMENT_STATEMENT_MAX))}`),
+    check(
+      "endorsement_events_statement_length",
+      sql`${t.statement} is null or char_length(${t.statement}) <= ${sql.raw(String(ENDORSEMENT_STATEMENT_MAX))}`,
+    ),
   ],
 );
 

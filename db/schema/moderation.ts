@@ -19,7 +19,10 @@ export const moderationRules = pgTable(
     body: text().notNull(),
     bodyHi: text(),
   },
-  (t) => [uniqueIndex("moderation_rules_number_key").on(t.consultationId, t.number), check("moderation_rules_number_positive", sql`${t.number} > 0`)],
+  (t) => [
+    uniqueIndex("moderation_rules_number_key").on(t.consultationId, t.number),
+    check("moderation_rules_number_positive", sql`${t.number} > 0`),
+  ],
 );
 
 /** One report per participant per comment. */
@@ -131,7 +134,11 @@ export const auditLog = pgTable(
     address: text(),
     details: jsonb().$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at), index("audit_log_actor_idx").on(t.actorId, t.at)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_action_idx").on(t.action, t.at),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+  ],
 );
 
 export type ModerationRule = typeof moderationRules.$inferSelect;

@@ -41,10 +41,7 @@ export const memberships = pgTable(
     rejectedReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("memberships_user_org_key").on(t.userId, t.organisationId),
-    index("memberships_org_idx").on(t.organisationId),
-  ],
+  (t) => [uniqueIndex("memberships_user_org_key").on(t.userId, t.organisationId), index("memberships_org_idx").on(t.organisationId)],
 );
 
 export type Organisation = typeof organisations.$inferSelect;

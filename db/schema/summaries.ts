@@ -32,7 +32,10 @@ export const summaryVersions = pgTable(
     publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedByRole: text().notNull(),
   },
-  (t) => [uniqueIndex("summary_versions_principle_version_key").on(t.principleId, t.version), check("summary_versions_version_positive", sql`${t.version} > 0`)],
+  (t) => [
+    uniqueIndex("summary_versions_principle_version_key").on(t.principleId, t.version),
+    check("summary_versions_version_positive", sql`${t.version} > 0`),
+  ],
 );
 
 /** Which comments a published version cites, and where: part of the version, so immutable too. */

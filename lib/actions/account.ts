@@ -90,15 +90,21 @@ export const resendEmailConfirmation = formAction({
 /** The button on the page a confirmation link opens: a GET never confirms, so mail scanners cannot. */
 export const confirmEmailAddress = formAction({
   name: "confirmEmailAddress",
+  // A malformed token is answered like an unknown one: the link does not work.
   schema: z.object({ token: emailTokenSchema.catch("") }),
   target: noAccount,
   run: async ({ db, input }) => {
-    const result = emailTokenSchema.safeParse(input.token).success ? await confirmEmail(db, { token: input.token }) : null;
-    if (!result) return { ok: false, error: "linkInvalid" };
+    const result = input.token ? await confirmEmail(db, { token: input.token }) : ({ ok: false, error: "linkInvalid" } as const);
     if (!result.ok) return result;
-    await auditEvent(db, (await getSessionUser(db, result.userId)) ?? null, "account.email_confirmed", { type: "user", id: result.userId }, {
-      membershipsVerified: result.verifiedOrganisationIds.length,
-    });
+    await auditEvent(
+      db,
+      (await getSessionUser(db, result.userId)) ?? null,
+      "account.email_confirmed",
+      { type: "user", id: result.userId },
+      {
+        membershipsVerified: result.verifiedOrganisationIds.length,
+      },
+    );
     // The page says it is confirmed and offers the way on.
     return { ok: true, done: null, goTo: { path: "/confirm-email?confirmed=1" } };
   },
@@ -113,7 +119,11 @@ export const signIn = formAction({
     const result = await authenticate(db, { ...input, address: await clientAddress() });
     if (!result.ok) return result.error === "rateLimited" ? result : { ok: false, error: "wrongCredentials" };
     await startSession(result.user);
-    return { ok: true, done: "signedIn", goTo: { returnTo: safeRedirectPath(input.callbackUrl, `/${result.user.preferredLanguage}`), fallback: "" } };
+    return {
+      ok: true,
+      done: "signedIn",
+      goTo: { returnTo: safeRedirectPath(input.callbackUrl, `/${result.user.preferredLanguage}`), fallback: "" },
+    };
   },
 });
 

@@ -16,7 +16,9 @@ export const recordEndorsement = formAction({
   run: async ({ db, actor, input }) => {
     const { consultationSlug, returnTo, ...endorsement } = input;
     const result = await endorse(db, actor, { consultationSlug, input: endorsement });
-    return result.ok ? { ok: true, done: result.alreadyActive ? "endorsementAlreadyActive" : "endorsementRecorded", goTo: panel(returnTo) } : result;
+    return result.ok
+      ? { ok: true, done: result.alreadyActive ? "endorsementAlreadyActive" : "endorsementRecorded", goTo: panel(returnTo) }
+      : result;
   },
 });
 

@@ -1,8 +1,24 @@
 "use server";
 
-import { appealDecision, blockParticipant, decideAppeal, moderateComment, reportComment, setAutoHideThreshold, setPreModeration } from "@/lib/commands/moderation";
+import {
+  appealDecision,
+  blockParticipant,
+  decideAppeal,
+  moderateComment,
+  reportComment,
+  setAutoHideThreshold,
+  setPreModeration,
+} from "@/lib/commands/moderation";
 import { auditEvent } from "@/lib/auth/audit-events";
-import { appealDecisionSchema, appealSchema, blockSchema, decisionSchema, preModerationSchema, reportSchema, thresholdSchema } from "@/lib/validation/moderation";
+import {
+  appealDecisionSchema,
+  appealSchema,
+  blockSchema,
+  decisionSchema,
+  preModerationSchema,
+  reportSchema,
+  thresholdSchema,
+} from "@/lib/validation/moderation";
 import { buttonAction, formAction } from "./kit/form-action";
 
 /** Staff forms return to the queue they were on (the queue takes the consultation from the URL). */
@@ -23,9 +39,20 @@ export const submitDecision = formAction({
   schema: decisionSchema,
   target: (i) => ({ type: "comment", id: String(i.commentId) }),
   run: async ({ db, actor, input }) => {
-    const result = await moderateComment(db, actor, { commentId: input.commentId, action: input.action, ruleId: input.ruleId || null, note: input.note });
+    const result = await moderateComment(db, actor, {
+      commentId: input.commentId,
+      action: input.action,
+      ruleId: input.ruleId || null,
+      note: input.note,
+    });
     if (!result.ok) return result;
-    await auditEvent(db, actor, "moderation.decision", { type: "comment", id: String(input.commentId) }, { action: input.action, decision: result.decisionId });
+    await auditEvent(
+      db,
+      actor,
+      "moderation.decision",
+      { type: "comment", id: String(input.commentId) },
+      { action: input.action, decision: result.decisionId },
+    );
     return { ok: true, done: "decisionRecorded", goTo: queue(input.queue) };
   },
 });
@@ -87,7 +114,13 @@ export const submitAutoHideThreshold = formAction({
   run: async ({ db, actor, input }) => {
     const result = await setAutoHideThreshold(db, actor, input);
     if (!result.ok) return result;
-    await auditEvent(db, actor, "consultation.settings", { type: "consultation", id: input.consultationSlug }, { autoHideThreshold: input.threshold });
+    await auditEvent(
+      db,
+      actor,
+      "consultation.settings",
+      { type: "consultation", id: input.consultationSlug },
+      { autoHideThreshold: input.threshold },
+    );
     return { ok: true, done: "thresholdSaved", goTo: queue(input.consultationSlug) };
   },
 });

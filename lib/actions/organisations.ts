@@ -2,7 +2,12 @@
 
 import { changeRole, reviewMembership, setSigningAuthority, verifyOrganisation } from "@/lib/commands/organisations";
 import { auditEvent } from "@/lib/auth/audit-events";
-import { membershipReviewSchema, organisationVerificationSchema, roleChangeSchema, signingAuthoritySchema } from "@/lib/validation/organisations";
+import {
+  membershipReviewSchema,
+  organisationVerificationSchema,
+  roleChangeSchema,
+  signingAuthoritySchema,
+} from "@/lib/validation/organisations";
 import { buttonAction, formAction } from "./kit/form-action";
 
 const membership = (i: { userId: string; organisationId: string }) => ({ type: "membership", id: `${i.userId}/${i.organisationId}` });
@@ -13,7 +18,12 @@ export const submitMembershipReview = formAction({
   target: membership,
   run: async ({ db, actor, input }) => {
     const approve = input.decision === "approve";
-    const result = await reviewMembership(db, actor, { userId: input.userId, organisationId: input.organisationId, approve, reason: input.reason });
+    const result = await reviewMembership(db, actor, {
+      userId: input.userId,
+      organisationId: input.organisationId,
+      approve,
+      reason: input.reason,
+    });
     if (!result.ok) return result;
     await auditEvent(db, actor, approve ? "membership.verified" : "membership.rejected", membership(input));
     return { ok: true, done: approve ? "membershipVerified" : "membershipRejected", goTo: { path: "/moderate/organisations" } };

@@ -39,6 +39,8 @@ export const submitConsultationReport = formAction({
   target: (i) => ({ type: "consultation", id: i.consultationSlug }),
   run: async ({ db, actor, input }) => {
     const result = await publishConsultationReport(db, actor, input);
-    return result.ok ? { ok: true, done: "consultationReportPublished", goTo: { path: `/consultations/${input.consultationSlug}/report` } } : result;
+    return result.ok
+      ? { ok: true, done: "consultationReportPublished", goTo: { path: `/consultations/${input.consultationSlug}/report` } }
+      : result;
   },
 });

@@ -5,9 +5,7 @@ import { getUserCredentials, type SessionUser } from "@/db/queries/users";
 import { verifyPassword } from "./password";
 
 export type AuthenticateResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; error: "invalidCredentials" }
-  | { ok: false; error: "rateLimited"; retryAt: Date };
+  { ok: true; user: SessionUser } | { ok: false; error: "invalidCredentials" } | { ok: false; error: "rateLimited"; retryAt: Date };
 
 /**
  * Email + password → user, with the throttle checked first: once the limit is reached even the right password

@@ -1,12 +1,11 @@
 import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import type { SessionUser } from "@/db/queries/users";
 import { STAFF_ROLES, type Role } from "@/lib/limits";
 import { safeRedirectPath } from "@/lib/rules/safe-redirect";
 import { RETURN_TO_HEADER } from "./return-to";
 import { getCurrentUser } from "./session";
-
 
 /** The page's signed-in user; a visitor is sent to sign in and brought back to this page afterwards. */
 export async function requireUser(): Promise<SessionUser> {
@@ -17,10 +16,10 @@ export async function requireUser(): Promise<SessionUser> {
   redirect(`/${locale}/signin?callbackUrl=${encodeURIComponent(back)}`);
 }
 
-/** As requireUser, and a signed-in person without one of these roles gets the "not permitted" page (403). */
+/** As requireUser, and a signed-in person without one of these roles is shown the "not permitted" page. */
 export async function requireRole(...roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
+  if (!roles.includes(user.role)) redirect(`/${await getLocale()}/not-permitted`);
   return user;
 }
 

@@ -16,6 +16,10 @@ export async function publishConsultationReport(
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   if (consultationPhase(consultation, now) !== "closed") return { ok: false, error: "notClosed" };
-  const done = await insertConsultationReport(db, { consultationId: consultation.id, introduction: p.introduction, publishedByRole: allowed.actor.role }, now);
+  const done = await insertConsultationReport(
+    db,
+    { consultationId: consultation.id, introduction: p.introduction, publishedByRole: allowed.actor.role },
+    now,
+  );
   return done ? { ok: true } : { ok: false, error: "alreadyPublished" };
 }

@@ -70,9 +70,7 @@ export async function withdrawEndorsement(
   const me = allowed.actor;
   const e = await getEndorsement(db, p.endorsementId);
   if (!e || e.withdrawnAt) return { ok: false, error: "notFound" };
-  const mayWithdraw = e.organisationId
-    ? maySignFor(await listMembershipsOfUser(db, me.id), e.organisationId)
-    : e.endorserId === me.id;
+  const mayWithdraw = e.organisationId ? maySignFor(await listMembershipsOfUser(db, me.id), e.organisationId) : e.endorserId === me.id;
   if (!mayWithdraw) return { ok: false, error: "forbidden" };
   const consultation = await getConsultationById(db, e.consultationId);
   if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };

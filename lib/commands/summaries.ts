@@ -29,14 +29,21 @@ export async function publishSummary(
   actor: Actor,
   p: { principleId: string },
   now = new Date(),
-): Promise<{ ok: true; version: number } | Denied | { ok: false; error: "emptySummary" } | { ok: false; error: "citationProblems"; problems: CitationProblem[] }> {
+): Promise<
+  | { ok: true; version: number }
+  | Denied
+  | { ok: false; error: "emptySummary" }
+  | { ok: false; error: "citationProblems"; problems: CitationProblem[] }
+> {
   const allowed = authorise(actor, "staff");
   if (!allowed.ok) return allowed;
   const draft = await getSummaryDraft(db, p.principleId);
   if (!draft || SUMMARY_SECTIONS.every((s) => !(draft.sections[s] ?? "").trim())) return { ok: false, error: "emptySummary" };
   const problems = await check(db, p.principleId, draft.sections);
   if (problems.length) return { ok: false, error: "citationProblems", problems };
-  const citations = SUMMARY_SECTIONS.flatMap((section) => [...new Set(citedIds(draft.sections[section] ?? ""))].map((commentId) => ({ commentId, section })));
+  const citations = SUMMARY_SECTIONS.flatMap((section) =>
+    [...new Set(citedIds(draft.sections[section] ?? ""))].map((commentId) => ({ commentId, section })),
+  );
   let late: CitationProblem[] = [];
   const version = await insertSummaryVersion(
     db,

@@ -1,5 +1,5 @@
-import { commentSorts, type CommentSort, type PageStart } from "@/db/queries/comments";
-import { MAX_ID } from "@/lib/limits";
+import type { PageStart } from "@/db/queries/comments";
+import { COMMENT_SORTS, MAX_ID, type CommentSort } from "@/lib/limits";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -12,10 +12,10 @@ export const positiveInt = (v: string | undefined) => {
 /** The comment list's state from the URL: order, position, and which reply or edit form is open. */
 export function commentListParams(search: Search) {
   const sortRaw = one(search.sort);
-  const sort: CommentSort = commentSorts.includes(sortRaw as CommentSort) ? (sortRaw as CommentSort) : "newest";
+  const sort: CommentSort = COMMENT_SORTS.includes(sortRaw as CommentSort) ? (sortRaw as CommentSort) : "newest";
   const after = one(search.after);
   const from = positiveInt(one(search.from));
-    const validAfter = after && /^(\d{1,10}\.)?\d{1,10}$/.test(after) && after.split(".").every((x) => Number(x) <= MAX_ID);
+  const validAfter = after && /^(\d{1,10}\.)?\d{1,10}$/.test(after) && after.split(".").every((x) => Number(x) <= MAX_ID);
   const start: PageStart = from ? { from } : validAfter ? { after } : {};
   const position: Record<string, string> = from ? { from: String(from) } : start.after ? { after: start.after } : {};
   return {

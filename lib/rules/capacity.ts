@@ -11,9 +11,7 @@ export function maySpeakFor(memberships: readonly MembershipStanding[], organisa
 }
 
 export function maySignFor(memberships: readonly MembershipStanding[], organisationId: string): boolean {
-  return memberships.some(
-    (m) => m.organisationId === organisationId && m.membershipVerified && m.organisationVerified && m.maySign,
-  );
+  return memberships.some((m) => m.organisationId === organisationId && m.membershipVerified && m.organisationVerified && m.maySign);
 }
 
 /** The organisations this person may sign for: only their endorsements are theirs to see and withdraw here. */

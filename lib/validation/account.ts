@@ -1,11 +1,24 @@
 import { z } from "zod";
 import { LOCALES, STAKEHOLDER_GROUPS } from "@/lib/limits";
-import { DESIGNATION_MAX, EMAIL_MAX, NAME_MAX, ORGANISATION_NAME_MAX, ORGANISATION_NAME_MIN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/limits";
+import {
+  DESIGNATION_MAX,
+  EMAIL_MAX,
+  NAME_MAX,
+  ORGANISATION_NAME_MAX,
+  ORGANISATION_NAME_MIN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "@/lib/limits";
 import { isCommonPassword } from "@/lib/rules/passwords";
 
 // Messages are catalogue keys (messages.*.errors.<key>), translated where they are shown.
 const name = z.string().trim().min(1, "nameRequired").max(NAME_MAX, "nameTooLong");
-const email = z.string().trim().max(EMAIL_MAX, "emailInvalid").pipe(z.email("emailInvalid")).transform((v) => v.toLowerCase());
+const email = z
+  .string()
+  .trim()
+  .max(EMAIL_MAX, "emailInvalid")
+  .pipe(z.email("emailInvalid"))
+  .transform((v) => v.toLowerCase());
 const newPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, "passwordTooShort")
@@ -21,10 +34,7 @@ const language = z.enum(LOCALES, "languageRequired");
 const organisationChoice = z.union([z.literal(""), z.literal("new"), z.uuid("organisationInvalid")], "organisationInvalid");
 const newOrganisationName = z.string().trim().max(ORGANISATION_NAME_MAX, "organisationNameTooLong");
 
-function requireNamedOrganisation<T extends { organisation: string; newOrganisationName: string }>(
-  value: T,
-  ctx: z.RefinementCtx,
-) {
+function requireNamedOrganisation<T extends { organisation: string; newOrganisationName: string }>(value: T, ctx: z.RefinementCtx) {
   if (value.organisation === "new" && value.newOrganisationName.length < ORGANISATION_NAME_MIN) {
     ctx.addIssue({ code: "custom", path: ["newOrganisationName"], message: "organisationNameRequired" });
   }
@@ -45,7 +55,12 @@ export const signUpSchema = z
   .superRefine(requireNamedOrganisation);
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "emailRequired").max(EMAIL_MAX, "emailInvalid").transform((v) => v.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .min(1, "emailRequired")
+    .max(EMAIL_MAX, "emailInvalid")
+    .transform((v) => v.toLowerCase()),
   password: z.string().min(1, "passwordRequired").max(PASSWORD_MAX_LENGTH, "passwordTooLong"),
   callbackUrl: z.string().max(500).optional(),
 });

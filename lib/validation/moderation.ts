@@ -13,7 +13,10 @@ import { idField, longText, slugField } from "./text";
 
 const note = longText({ max: MODERATION_NOTE_MAX }, { tooLong: "noteTooLong" }).default("");
 /** Which consultation's queue a staff form returns to; anything else returns to the default queue. */
-const queue = z.union([z.literal(""), slugField]).catch("").default("");
+const queue = z
+  .union([z.literal(""), slugField])
+  .catch("")
+  .default("");
 
 export const reportSchema = z
   .object({

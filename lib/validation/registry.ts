@@ -4,7 +4,10 @@ import { STAKEHOLDER_GROUPS } from "@/lib/limits";
 /** Registry filters from the query string; anything unrecognised means "no filter". */
 export const registryFilterSchema = z.object({
   group: z.enum(STAKEHOLDER_GROUPS).optional().catch(undefined),
-  target: z.union([z.literal("consultation"), z.uuid()]).optional().catch(undefined),
+  target: z
+    .union([z.literal("consultation"), z.uuid()])
+    .optional()
+    .catch(undefined),
 });
 export type RegistryFilterInput = z.infer<typeof registryFilterSchema>;
 

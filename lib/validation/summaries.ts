@@ -3,11 +3,7 @@ import { CONSULTATION_REPORT_INTRO_MAX, CONSULTATION_REPORT_INTRO_MIN, SUMMARY_S
 import { longText, normaliseLineBreaks, slugField } from "./text";
 
 // Not trimmed: a summary is markdown, where leading spaces can matter; line breaks are still counted once.
-const section = z
-  .string()
-  .transform(normaliseLineBreaks)
-  .pipe(z.string().max(SUMMARY_SECTION_MAX, "sectionTooLong"))
-  .default("");
+const section = z.string().transform(normaliseLineBreaks).pipe(z.string().max(SUMMARY_SECTION_MAX, "sectionTooLong")).default("");
 
 // One field per part of the summary (SUMMARY_SECTIONS in lib/limits.ts).
 export const summaryFormSchema = z.object({

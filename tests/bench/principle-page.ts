@@ -35,13 +35,24 @@ async function seed() {
       const i = offset + j;
       const a = authors[i % authors.length]!;
       return {
-        consultationId: p.consultationId, principleId: p.id, authorId: a.id, stakeholderGroup: a.group,
-        stance: STANCES[i % STANCES.length]!, body: body(i), language: "en", formToken: crypto.randomUUID(), publishedAt: new Date(), ...extra(i),
+        consultationId: p.consultationId,
+        principleId: p.id,
+        authorId: a.id,
+        stakeholderGroup: a.group,
+        stance: STANCES[i % STANCES.length]!,
+        body: body(i),
+        language: "en",
+        formToken: crypto.randomUUID(),
+        publishedAt: new Date(),
+        ...extra(i),
       };
     });
   // 60% top level, 40% replies spread over the threads.
   const topCount = Math.round(COMMENTS * 0.6);
-  const tops = await h.db.insert(comments).values(rows(topCount, 0, () => ({}))).returning({ id: comments.id });
+  const tops = await h.db
+    .insert(comments)
+    .values(rows(topCount, 0, () => ({})))
+    .returning({ id: comments.id });
   const replies = rows(COMMENTS - topCount, topCount, (i) => {
     const root = tops[i % tops.length]!.id;
     return { parentId: root, rootId: root, depth: 1 };
@@ -49,13 +60,23 @@ async function seed() {
   if (replies.length) await h.db.insert(comments).values(replies);
   for (const t of tops) {
     const n = replies.filter((r) => r.rootId === t.id).length;
-    if (n) await h.db.update(comments).set({ threadReplyCount: n }).where(and(eq(comments.id, t.id)));
+    if (n)
+      await h.db
+        .update(comments)
+        .set({ threadReplyCount: n })
+        .where(and(eq(comments.id, t.id)));
   }
   statements = 0;
   await getPrinciplePageData(h.db, { consultationSlug: "paris-call", principleSlug: PRINCIPLE, viewerId: null, sort: "newest", start: {} });
   const anonymous = statements;
   statements = 0;
-  await getPrinciplePageData(h.db, { consultationSlug: "paris-call", principleSlug: PRINCIPLE, viewerId: authors[0]!.id, sort: "newest", start: {} });
+  await getPrinciplePageData(h.db, {
+    consultationSlug: "paris-call",
+    principleSlug: PRINCIPLE,
+    viewerId: authors[0]!.id,
+    sort: "newest",
+    start: {},
+  });
   const signedIn = statements;
   await h.close();
   return { anonymous, signedIn };
@@ -63,7 +84,14 @@ async function seed() {
 
 async function startServer() {
   const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-01", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    env: {
+      ...process.env,
+      PGLITE_DIR: dir,
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 120; i++) {
@@ -90,8 +118,12 @@ try {
   const load = await autocannon({ url, connections: 10, duration: 15 });
   console.log(`principle page with ${COMMENTS} comments on the principle (${commentCount} rendered on the first page)`);
   console.log(`  SQL statements of the page's data load: ${counts.anonymous} anonymous, ${counts.signedIn} signed in`);
-  console.log(`  HTML: ${(html.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(html).length / 1024).toFixed(1)} KiB gzip (server sends content-encoding: ${wire.headers.get("content-encoding") ?? "none"})`);
-  console.log(`  load, 10 connections for 15 s: ${load.requests.average.toFixed(1)} req/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`);
+  console.log(
+    `  HTML: ${(html.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(html).length / 1024).toFixed(1)} KiB gzip (server sends content-encoding: ${wire.headers.get("content-encoding") ?? "none"})`,
+  );
+  console.log(
+    `  load, 10 connections for 15 s: ${load.requests.average.toFixed(1)} req/s, latency p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}`,
+  );
 } finally {
   server.kill();
 }

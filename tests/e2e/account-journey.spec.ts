@@ -30,7 +30,9 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.getByLabel("Password").fill(STRONG_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(/\/en$/);
+      // The page signed in to says so (the confirmation rides on the redirect, so it works without JavaScript).
+      await expect(page).toHaveURL(/\/en\?done=signedIn$/);
+      await expect(page.getByTestId("action-done")).toHaveText(/You are signed in\./);
       await expect(page.getByTestId("signed-in-as")).toHaveText("Signed in as Ira Banerjee, Civil society");
 
       await page.getByRole("link", { name: "Profile" }).click();

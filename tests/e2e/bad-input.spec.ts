@@ -9,9 +9,17 @@ interface Case {
 
 const cases: Case[] = [
   { field: "name", break: (p) => p.getByLabel("Full name").fill("   "), message: "Enter your full name." },
-  { field: "email", break: (p) => p.getByLabel("Email", { exact: true }).fill("not-an-email"), message: "Enter an email address in the form name@example.org." },
+  {
+    field: "email",
+    break: (p) => p.getByLabel("Email", { exact: true }).fill("not-an-email"),
+    message: "Enter an email address in the form name@example.org.",
+  },
   { field: "password", break: (p) => p.getByLabel("Password", { exact: true }).fill("short"), message: "Use at least 12 characters." },
-  { field: "password", break: (p) => p.getByLabel("Password", { exact: true }).fill("Password1234!"), message: "This password is too common." },
+  {
+    field: "password",
+    break: (p) => p.getByLabel("Password", { exact: true }).fill("Password1234!"),
+    message: "This password is too common.",
+  },
   {
     field: "newOrganisationName",
     break: async (p) => {
@@ -20,8 +28,16 @@ const cases: Case[] = [
     },
     message: "Enter the name of your organisation.",
   },
-  { field: "designation", break: (p) => p.getByLabel("Designation", { exact: true }).fill("d".repeat(121)), message: "Use at most 120 characters for your designation." },
-  { field: "consent", break: (p) => p.getByLabel(/I have read the privacy notice/).uncheck(), message: "To take part you need to agree to the privacy notice." },
+  {
+    field: "designation",
+    break: (p) => p.getByLabel("Designation", { exact: true }).fill("d".repeat(121)),
+    message: "Use at most 120 characters for your designation.",
+  },
+  {
+    field: "consent",
+    break: (p) => p.getByLabel(/I have read the privacy notice/).uncheck(),
+    message: "To take part you need to agree to the privacy notice.",
+  },
 ];
 
 for (const javaScriptEnabled of [true, false]) {

@@ -67,7 +67,7 @@ test.describe("JavaScript on", () => {
     await expect(statement).toHaveAttribute("maxlength", "500");
     await expect(page.getByTestId("endorse-statement-count")).toHaveText("500 characters left");
     await statement.fill("  Not while attribution is guesswork.  ");
-    await expect(page.getByTestId("endorse-statement-count")).toHaveText("466 characters left");
+    await expect(page.getByTestId("endorse-statement-count")).toHaveText("465 characters left");
   });
 });
 

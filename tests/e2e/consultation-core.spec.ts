@@ -19,9 +19,17 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("comment, reply, edit with history, withdraw", async ({ page }) => {
       const tag = Math.random().toString(36).slice(2, 8);
-      await signUp(page, { name: `Tara ${tag}`, email: uniqueEmail("comment"), password: STRONG_PASSWORD, group: "civil_society", designation: "Researcher" });
+      await signUp(page, {
+        name: `Tara ${tag}`,
+        email: uniqueEmail("comment"),
+        password: STRONG_PASSWORD,
+        group: "civil_society",
+        designation: "Researcher",
+      });
       await page.goto(PRINCIPLE);
-      const civilSocietyTotal = page.getByTestId("table-principle-comments").locator('[data-group="civil_society"] [data-testid="row-total"]');
+      const civilSocietyTotal = page
+        .getByTestId("table-principle-comments")
+        .locator('[data-group="civil_society"] [data-testid="row-total"]');
       const before = Number(await civilSocietyTotal.innerText());
       const first = `Small offices need cyber hygiene guides in every Indian language ${tag}.`;
       await writeComment(page, page.getByTestId("comment-form"), first);
@@ -42,7 +50,10 @@ for (const javaScriptEnabled of [true, false]) {
 
       await mine.getByRole("link", { name: /^Edit comment/ }).click();
       const edited = `Small offices need cyber hygiene guides in all 22 scheduled languages ${tag}.`;
-      await page.getByTestId("edit-form").getByLabel(/Your comment/).fill(edited);
+      await page
+        .getByTestId("edit-form")
+        .getByLabel(/Your comment/)
+        .fill(edited);
       await page.getByTestId("edit-form").getByRole("button", { name: "Save changes" }).click();
       const editedItem = commentByText(page, edited);
       await expect(editedItem.getByTestId("edited-mark")).toBeVisible();
@@ -52,8 +63,15 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByTestId("versions")).toContainText(edited);
 
       await page.getByRole("link", { name: "Back to the comment" }).click();
-      await commentByText(page, edited).getByRole("button", { name: /^Withdraw comment/ }).click();
-      const withdrawn = page.locator(`[data-state="withdrawn"]`).filter({ hasText: `Tara ${tag}` });
+      const id = await commentByText(page, edited).getAttribute("data-comment-id");
+      // Withdrawing asks first (a step that works without JavaScript), then confirms what it did.
+      await commentByText(page, edited)
+        .getByRole("link", { name: `Withdraw comment #${id}` })
+        .click();
+      await page.getByRole("button", { name: `Yes, withdraw comment #${id}` }).click();
+      await expect(page.getByTestId("action-done")).toContainText("Your comment has been withdrawn");
+      // The placeholder names nobody, so it is found by its place, not by the author's name.
+      const withdrawn = page.locator(`#comment-${id}[data-state="withdrawn"]`);
       await expect(withdrawn.getByTestId("withdrawn-notice")).toContainText("Withdrawn by its author");
       // The reply stays, in place.
       await expect(commentByText(page, reply)).toBeVisible();
@@ -81,13 +99,18 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/en/consultations/paris-call/principles/lifecycle-security");
       const panel = page.getByTestId("endorsement-panel");
       // Start from no active endorsement of this principle by Vikram or Kavach (a rerun may find some).
-      while ((await panel.getByRole("button", { name: "Withdraw this endorsement" }).count()) > 0) {
-        const n = await panel.getByRole("button", { name: "Withdraw this endorsement" }).count();
-        await panel.getByRole("button", { name: "Withdraw this endorsement" }).first().click();
-        await expect(panel.getByRole("button", { name: "Withdraw this endorsement" })).toHaveCount(n - 1);
+      while ((await panel.getByRole("link", { name: /^Withdraw this endorsement/ }).count()) > 0) {
+        const n = await panel.getByRole("link", { name: /^Withdraw this endorsement/ }).count();
+        await withdrawFirstEndorsement(page);
+        await expect(panel.getByRole("link", { name: /^Withdraw this endorsement/ })).toHaveCount(n - 1);
       }
       const target = await principleId(page);
-      const before = Number(await page.getByTestId("table-principle-endorsements").locator('[data-group="private_sector"] [data-testid="row-total"]').innerText());
+      const before = Number(
+        await page
+          .getByTestId("table-principle-endorsements")
+          .locator('[data-group="private_sector"] [data-testid="row-total"]')
+          .innerText(),
+      );
 
       await panel.getByLabel("Personally").check();
       await panel.getByLabel("Statement").fill("Security updates for five years at least.");
@@ -97,23 +120,44 @@ for (const javaScriptEnabled of [true, false]) {
       await panel.getByLabel("On behalf of Kavach Cloud Services (demo)").check();
       await panel.getByRole("button", { name: "Record endorsement" }).click();
       await expect(panel.getByTestId("active-endorsements")).toContainText("Kavach Cloud Services (demo) endorses this");
-      await expect(page.getByTestId("table-principle-endorsements").locator('[data-group="private_sector"] [data-testid="row-total"]')).toHaveText(String(before + 2));
+      await expect(
+        page.getByTestId("table-principle-endorsements").locator('[data-group="private_sector"] [data-testid="row-total"]'),
+      ).toHaveText(String(before + 2));
 
       await page.goto("/en/consultations/paris-call/registry?target=" + target);
       await expect(page.getByTestId("registry")).toContainText("Security updates for five years at least.");
-      await expect(page.locator('[data-testid="registry-row"][data-state="active"]').filter({ hasText: "Kavach Cloud Services (demo)" })).toHaveCount(1);
+      await expect(
+        page.locator('[data-testid="registry-row"][data-state="active"]').filter({ hasText: "Kavach Cloud Services (demo)" }),
+      ).toHaveCount(1);
 
       await page.goto("/en/consultations/paris-call/principles/lifecycle-security");
-      await panel.getByRole("button", { name: "Withdraw this endorsement" }).first().click();
+      await withdrawFirstEndorsement(page);
+      await expect(page.getByTestId("action-done")).toContainText("The endorsement has been withdrawn");
       await expect(panel.getByTestId("active-endorsements").getByRole("listitem")).toHaveCount(1);
       await page.goto("/en/consultations/paris-call/registry?target=" + target);
-      await expect(page.locator('[data-testid="registry-row"][data-state="withdrawn"]').filter({ hasText: "Security updates for five years at least." }).first()).toContainText("Withdrawn on");
+      await expect(
+        page
+          .locator('[data-testid="registry-row"][data-state="withdrawn"]')
+          .filter({ hasText: "Security updates for five years at least." })
+          .first(),
+      ).toContainText("Withdrawn on");
       // Clean up: withdraw the organisation's too, so a second run starts the same way.
       await page.goto("/en/consultations/paris-call/principles/lifecycle-security");
-      await panel.getByRole("button", { name: "Withdraw this endorsement" }).first().click();
+      await withdrawFirstEndorsement(page);
       await expect(panel.getByTestId("active-endorsements")).toHaveCount(0);
     });
   });
+}
+
+/** Withdrawing asks first: the link opens the confirmation step, whose button withdraws. */
+async function withdrawFirstEndorsement(page: Page) {
+  const panel = page.getByTestId("endorsement-panel");
+  await panel
+    .getByRole("link", { name: /^Withdraw this endorsement/ })
+    .first()
+    .click();
+  await panel.getByRole("button", { name: /^Yes, withdraw/ }).click();
+  await expect(page).toHaveURL(/done=endorsementWithdrawn/);
 }
 
 async function principleId(page: Page): Promise<string> {
@@ -138,7 +182,7 @@ test("an expired comment form keeps the text, and sending it again goes through"
   await expect(commentByText(page, text)).toBeVisible();
 });
 
-test("the sixth comment in a burst is refused with the text kept and a time to retry", async ({ page }) => {
+test("a comment past the burst of five is refused with the text kept and a time to retry", async ({ page }) => {
   const tag = Math.random().toString(36).slice(2, 8);
   await signUp(page, { name: `Quick Writer ${tag}`, email: uniqueEmail("burst"), password: STRONG_PASSWORD, group: "academia" });
   for (let i = 1; i <= 5; i++) {
@@ -146,11 +190,22 @@ test("the sixth comment in a burst is refused with the text kept and a time to r
     await writeComment(page, page.getByTestId("comment-form"), `Point ${i} of a long list about cyber hygiene training ${tag}.`);
     await expect(page).toHaveURL(/#comment-\d+$/);
   }
-  await page.goto(PRINCIPLE);
-  const sixth = `Point 6, which must wait its turn ${tag}.`;
-  await writeComment(page, page.getByTestId("comment-form"), sixth);
-  await expect(page.getByTestId("error-summary")).toContainText("You are commenting faster than we allow. Your text is kept; you can send it after");
-  await expect(page.getByTestId("comment-form").getByLabel(/Your comment/)).toHaveValue(sixth);
+  // The sixth is refused when the six come within 20 seconds. A slow machine may take longer than that and earn a
+  // token back, so allow a few more before the refusal; the exact count is tested in comments.test.ts.
+  let refused: string | null = null;
+  for (let i = 6; i <= 9 && !refused; i++) {
+    await page.goto(PRINCIPLE);
+    const text = `Point ${i}, which must wait its turn ${tag}.`;
+    await writeComment(page, page.getByTestId("comment-form"), text);
+    const errorSummary = page.getByTestId("error-summary");
+    await Promise.race([page.waitForURL(/#comment-\d+$/), errorSummary.waitFor()]);
+    if (await errorSummary.isVisible()) refused = text;
+  }
+  expect(refused, "no comment was refused after the burst").not.toBeNull();
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "You are commenting faster than we allow. Your text is kept; you can send it after",
+  );
+  await expect(page.getByTestId("comment-form").getByLabel(/Your comment/)).toHaveValue(refused!);
 });
 
 test("the registry filters by group and downloads as CSV", async ({ page, request }) => {
@@ -158,7 +213,10 @@ test("the registry filters by group and downloads as CSV", async ({ page, reques
   await page.locator("#filter-group").selectOption("academia");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/group=academia/);
-  await expect(page.getByTestId("registry-row").first()).toContainText("Meera Iyer");
+  // Other specs add endorsements of their own to this shared database, so no row's position is assumed.
+  const rows = page.getByTestId("registry-row");
+  await expect(rows.filter({ hasText: "Meera Iyer" }).first()).toBeVisible();
+  await expect(rows.filter({ hasNotText: "Academia" })).toHaveCount(0);
   const csv = await request.get("/api/consultations/paris-call/registry?group=private_sector");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
@@ -174,7 +232,11 @@ test("a permalink opens the comment's page with the comment in view", async ({ p
 
 for (const locale of ["en", "hi"] as const) {
   test(`axe: principle page, overview and registry have no violations (${locale})`, async ({ asParticipant: page }) => {
-    for (const path of ["/consultations/paris-call/principles/protect-individuals-and-infrastructure", "/consultations/paris-call", "/consultations/paris-call/registry"]) {
+    for (const path of [
+      "/consultations/paris-call/principles/protect-individuals-and-infrastructure",
+      "/consultations/paris-call",
+      "/consultations/paris-call/registry",
+    ]) {
       await page.goto(`/${locale}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }

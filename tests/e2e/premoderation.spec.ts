@@ -12,7 +12,10 @@ test("with pre-moderation on, a new comment waits for approval and only its auth
     await signUp(author, { name: "Held Writer", email: uniqueEmail("held"), password: STRONG_PASSWORD, group: "technical_community" });
     await author.goto(PRINCIPLE);
     const text = `Export controls should exempt coordinated vulnerability disclosure ${Date.now()}.`;
-    await author.getByTestId("comment-form").getByLabel(/Your comment/).fill(text);
+    await author
+      .getByTestId("comment-form")
+      .getByLabel(/Your comment/)
+      .fill(text);
     await author.getByTestId("comment-form").getByLabel("Supports with changes", { exact: true }).check();
     await author.getByRole("button", { name: "Publish comment" }).click();
     const mine = author.getByTestId("comment").filter({ hasText: text });

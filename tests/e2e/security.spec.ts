@@ -48,7 +48,11 @@ test("state-changing auth routes refuse a foreign Origin", async ({ request }) =
   expect(await res.json()).toEqual({ error: "badOrigin" });
 });
 
-test("a server action posted from a foreign origin is refused, the same post from our origin is answered", async ({ page, request, baseURL }) => {
+test("a server action posted from a foreign origin is refused, the same post from our origin is answered", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await page.goto("/en/signin");
   // The fields a browser without JavaScript would post, including Next's hidden action reference.
   const fields = await page.locator("main form").evaluate((form) => {

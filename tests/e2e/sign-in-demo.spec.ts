@@ -6,7 +6,9 @@ test("the demo table says who may sign for an organisation, from the seeded memb
   await expect(row("vikram.rao@kavach-cloud.example").getByTestId("demo-account-role")).toHaveText(
     "Participant · Private sector · representative who may sign for Kavach Cloud Services (demo)",
   );
-  await expect(row("vikram.rao@kavach-cloud.example").locator('[lang="en"]')).toHaveText("Kavach Cloud Services (demo)");
+  await expect(row("vikram.rao@kavach-cloud.example").getByTestId("demo-account-role").locator('[lang="en"]')).toHaveText(
+    "Kavach Cloud Services (demo)",
+  );
   await expect(row("meera.iyer@icps.edu.example").getByTestId("demo-account-role")).toHaveText(
     "Participant · Academia · verified member of Institute for Cyber Policy Studies (demo)",
   );

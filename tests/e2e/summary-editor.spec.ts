@@ -1,4 +1,4 @@
-import { expect, test } from "./support";
+import { axeViolations, expect, test } from "./support";
 
 // A principle whose summary no other spec drafts.
 const EDITOR = "/en/moderate/summaries?principle=no-private-hack-back";
@@ -30,6 +30,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(mod.getByTestId("summary-editor").getByLabel("Government")).toHaveValue(government);
     await expect(mod.getByTestId("summary-editor").getByLabel("Government")).not.toHaveAttribute("aria-invalid", "true");
     await expect(mod.getByTestId("summary-saved")).toHaveCount(0);
+    if (javaScriptEnabled) expect(await axeViolations(mod)).toEqual([]);
 
     await refused.fill("Most participants oppose hack-back.");
     await mod.getByTestId("summary-editor").getByRole("button", { name: "Save draft" }).click();

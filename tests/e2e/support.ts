@@ -47,7 +47,10 @@ export async function signIn(page: Page, email: string, password: string, locale
   await page.goto(`/${locale}/signin`);
   await page.getByLabel(locale === "en" ? "Email" : "ईमेल").fill(email);
   await page.getByLabel(locale === "en" ? "Password" : "पासवर्ड").fill(password);
-  await page.getByRole("main").getByRole("button", { name: locale === "en" ? "Sign in" : "साइन इन करें" }).click();
+  await page
+    .getByRole("main")
+    .getByRole("button", { name: locale === "en" ? "Sign in" : "साइन इन करें" })
+    .click();
   // Either we leave the sign-in page or it answers with an error; wait for one of the two.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.endsWith("/signin"), { timeout: 15_000 }),
@@ -56,7 +59,10 @@ export async function signIn(page: Page, email: string, password: string, locale
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("banner").getByRole("button", { name: /Sign out|साइन आउट करें/ }).click();
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: /Sign out|साइन आउट करें/ })
+    .click();
   await expect(page.getByRole("banner").getByRole("link", { name: /Sign in|साइन इन करें/ })).toBeVisible();
 }
 

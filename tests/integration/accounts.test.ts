@@ -63,7 +63,12 @@ describe.each(testEngines())("accounts on %s", (engine) => {
     expect(await verifyPassword(stored?.passwordHash, PASSWORD + "x")).toBe(false);
     const memberships = await listMembershipsOfUser(h.db, result.user.id);
     expect(memberships).toHaveLength(1);
-    expect(memberships[0]).toMatchObject({ name: "Jan Awaaz Trust", organisationVerified: false, membershipVerified: false, maySign: false });
+    expect(memberships[0]).toMatchObject({
+      name: "Jan Awaaz Trust",
+      organisationVerified: false,
+      membershipVerified: false,
+      maySign: false,
+    });
   });
 
   it("reuses an organisation named again in another letter case instead of duplicating it", async () => {
@@ -140,7 +145,13 @@ describe.each(testEngines())("accounts on %s", (engine) => {
       { kind: "new", name: "Deccan College of Law" },
     );
     const stored = await getUserCredentials(h.db, "edit@example.org");
-    expect(stored).toMatchObject({ name: "Kavya R.", stakeholderGroup: "academia", designation: "Lecturer", preferredLanguage: "en", sessionVersion: 1 });
+    expect(stored).toMatchObject({
+      name: "Kavya R.",
+      stakeholderGroup: "academia",
+      designation: "Lecturer",
+      preferredLanguage: "en",
+      sessionVersion: 1,
+    });
     expect((await listMembershipsOfUser(h.db, r.user.id)).map((m) => m.name)).toEqual(["Deccan College of Law"]);
   });
 });

@@ -108,7 +108,9 @@ const commandModules = {
   summaries: summaryCommands,
 } as const;
 
-type CommandRef = { [M in keyof typeof commandModules]: { module: M; name: keyof (typeof commandModules)[M] & string } }[keyof typeof commandModules];
+type CommandRef = {
+  [M in keyof typeof commandModules]: { module: M; name: keyof (typeof commandModules)[M] & string };
+}[keyof typeof commandModules];
 
 type Row =
   | {
@@ -152,7 +154,10 @@ async function commentRow(db: Db, id: number) {
 }
 
 async function endorseOk(db: Db, actor: SignedIn, slug: string, capacity = "personal"): Promise<number> {
-  const r = await endorsementCommands.endorse(db, actor, { consultationSlug: slug, input: { target: "consultation", capacity, statement: "" } });
+  const r = await endorsementCommands.endorse(db, actor, {
+    consultationSlug: slug,
+    input: { target: "consultation", capacity, statement: "" },
+  });
   if (!r.ok) throw new Error(`setup endorsement refused: ${r.error}`);
   return r.id;
 }
@@ -160,7 +165,12 @@ async function endorseOk(db: Db, actor: SignedIn, slug: string, capacity = "pers
 async function hiddenCommentOf(ctx: Ctx, author: SignedIn) {
   const moderator = await newStaff(ctx.h.db, "moderator");
   const commentId = await postComment(ctx.h.db, author, ctx.c);
-  const hidden = await moderationCommands.moderateComment(ctx.h.db, moderator, { commentId, action: "hide", ruleId: ctx.c.rules[0]!.id, note: "" });
+  const hidden = await moderationCommands.moderateComment(ctx.h.db, moderator, {
+    commentId,
+    action: "hide",
+    ruleId: ctx.c.rules[0]!.id,
+    note: "",
+  });
   if (!hidden.ok) throw new Error(`setup hide refused: ${hidden.error}`);
   return { commentId, decisionId: hidden.decisionId };
 }
@@ -194,7 +204,8 @@ const MATRIX: Record<string, Row> = {
   "account.signIn": {
     kind: "public",
     rule: "anyone, signed in or not",
-    reason: "Checks a password through authenticate(), throttled per account and address (sign-in-limits.test.ts); grants nobody anything without credentials.",
+    reason:
+      "Checks a password through authenticate(), throttled per account and address (sign-in-limits.test.ts); grants nobody anything without credentials.",
   },
   "account.signOut": {
     kind: "selfService",
@@ -221,7 +232,12 @@ const MATRIX: Record<string, Row> = {
     check: async (h) => {
       const [a, b] = [await newActor(h.db), await newActor(h.db)];
       const [beforeB] = await h.db.select().from(users).where(eq(users.id, b.id));
-      const r = await updateProfileQuery(h.db, a.id, { name: "Renamed Person", stakeholderGroup: "academia", designation: "Dean", preferredLanguage: "hi" }, { kind: "none" });
+      const r = await updateProfileQuery(
+        h.db,
+        a.id,
+        { name: "Renamed Person", stakeholderGroup: "academia", designation: "Dean", preferredLanguage: "hi" },
+        { kind: "none" },
+      );
       expect(r).toEqual({ ok: true });
       expect(await getSessionUser(h.db, a.id)).toMatchObject({ name: "Renamed Person", stakeholderGroup: "academia" });
       const [afterB] = await h.db.select().from(users).where(eq(users.id, b.id));
@@ -231,7 +247,8 @@ const MATRIX: Record<string, Row> = {
   "account.changePassword": {
     kind: "selfService",
     rule: "any signed-in user on their own account, knowing its current password; anonymous refused (redirected to sign in)",
-    reason: "Reads the user from the session cookie (requireUser), checks the current password, and rewrites that user's hash only; needs a request to run.",
+    reason:
+      "Reads the user from the session cookie (requireUser), checks the current password, and rewrites that user's hash only; needs a request to run.",
     guard: "requireUser",
     fields: Object.keys(passwordChangeSchema.shape),
     check: async (h) => {
@@ -247,24 +264,35 @@ const MATRIX: Record<string, Row> = {
   "account.resendEmailConfirmation": {
     kind: "selfService",
     rule: "any signed-in user, about their own stored address; anonymous refused (sent to sign in)",
-    reason: "Reads the user from the session cookie and queues a link to that user's stored address only; the form names no account or address.",
+    reason:
+      "Reads the user from the session cookie and queues a link to that user's stored address only; the form names no account or address.",
     guard: "requireUser",
     fields: [],
     check: async (h) => {
       const [a, b] = [await newActor(h.db), await newActor(h.db)];
-      const mail = { linkFor: (token: string) => `https://samvad.example/en/confirm-email?token=${token}`, compose: (link: string) => ({ subject: "Confirm", body: link }) };
+      const mail = {
+        linkFor: (token: string) => `https://samvad.example/en/confirm-email?token=${token}`,
+        compose: (link: string) => ({ subject: "Confirm", body: link }),
+      };
       expect(await requestEmailConfirmation(h.db, null, mail)).toEqual({ ok: false, error: "unauthenticated" });
       expect(await requestEmailConfirmation(h.db, a, mail)).toEqual({ ok: true });
-      const links = await h.db.select({ userId: emailConfirmations.userId }).from(emailConfirmations).where(inArray(emailConfirmations.userId, [a.id, b.id]));
+      const links = await h.db
+        .select({ userId: emailConfirmations.userId })
+        .from(emailConfirmations)
+        .where(inArray(emailConfirmations.userId, [a.id, b.id]));
       expect(links).toEqual([{ userId: a.id }]);
-      const queued = await h.db.select({ to: outboundEmails.toAddress }).from(outboundEmails).where(inArray(outboundEmails.userId, [a.id, b.id]));
+      const queued = await h.db
+        .select({ to: outboundEmails.toAddress })
+        .from(outboundEmails)
+        .where(inArray(outboundEmails.userId, [a.id, b.id]));
       expect(queued).toEqual([{ to: (await getSessionUser(h.db, a.id))!.email }]);
     },
   },
   "account.confirmEmailAddress": {
     kind: "public",
     rule: "anyone holding an unused, unexpired link",
-    reason: "The one-time token from the emailed link is the proof of the mailbox; it confirms only the address it was sent to (email-confirmation.test.ts).",
+    reason:
+      "The one-time token from the emailed link is the proof of the mailbox; it confirms only the address it was sent to (email-confirmation.test.ts).",
   },
 
   // lib/actions/comments.ts
@@ -278,7 +306,13 @@ const MATRIX: Record<string, Row> = {
         expect: cells(U, A, A, B, A, A),
         arrange: async () => commentInput({ body: "A comment made by the matrix test." }),
         act: ({ h, c }, who, input) =>
-          commentCommands.createComment(h.db, who.actor, { consultationSlug: c.slug, principleSlug: c.principleSlug, input, language: "en", secret: SECRET }),
+          commentCommands.createComment(h.db, who.actor, {
+            consultationSlug: c.slug,
+            principleSlug: c.principleSlug,
+            input,
+            language: "en",
+            secret: SECRET,
+          }),
         changed: async ({ h }, who, input) => {
           const [row] = await h.db.select().from(comments).where(eq(comments.formToken, input.formToken));
           expect(row).toMatchObject({ authorId: signedIn(who).id, organisationId: null, state: "published" });
@@ -315,7 +349,8 @@ const MATRIX: Record<string, Row> = {
         name: "one's own comment",
         expect: cells(U, A, A, B, A, A),
         arrange: async ({ h, c }, who) => postComment(h.db, await authorFor(h.db, who), c),
-        act: ({ h }, who, commentId: number) => commentCommands.editComment(h.db, who.actor, { commentId, body: "The text after the edit.", stance: "opposes" }),
+        act: ({ h }, who, commentId: number) =>
+          commentCommands.editComment(h.db, who.actor, { commentId, body: "The text after the edit.", stance: "opposes" }),
         changed: async ({ h }, _who, commentId: number) => {
           expect(await commentRow(h.db, commentId)).toMatchObject({ body: "The text after the edit.", stance: "opposes" });
         },
@@ -324,7 +359,8 @@ const MATRIX: Record<string, Row> = {
         name: "someone else's comment",
         expect: cells(U, N, N, N, N, N),
         arrange: async ({ h, c }) => postComment(h.db, await newActor(h.db), c),
-        act: ({ h }, who, commentId: number) => commentCommands.editComment(h.db, who.actor, { commentId, body: "Words put in another's mouth.", stance: "opposes" }),
+        act: ({ h }, who, commentId: number) =>
+          commentCommands.editComment(h.db, who.actor, { commentId, body: "Words put in another's mouth.", stance: "opposes" }),
         changed: async () => {},
       },
     ],
@@ -364,12 +400,22 @@ const MATRIX: Record<string, Row> = {
         name: "in one's own name",
         expect: cells(U, A, A, B, A, A),
         arrange: async () => null,
-        act: ({ h, c }, who) => endorsementCommands.endorse(h.db, who.actor, { consultationSlug: c.slug, input: { target: "consultation", capacity: "personal", statement: "" } }),
+        act: ({ h, c }, who) =>
+          endorsementCommands.endorse(h.db, who.actor, {
+            consultationSlug: c.slug,
+            input: { target: "consultation", capacity: "personal", statement: "" },
+          }),
         changed: async ({ h, c }, who) => {
           const active = await h.db
             .select()
             .from(endorsements)
-            .where(and(eq(endorsements.consultationId, c.consultationId), eq(endorsements.endorserId, signedIn(who).id), isNull(endorsements.withdrawnAt)));
+            .where(
+              and(
+                eq(endorsements.consultationId, c.consultationId),
+                eq(endorsements.endorserId, signedIn(who).id),
+                isNull(endorsements.withdrawnAt),
+              ),
+            );
           expect(active).toMatchObject([{ organisationId: null, targetKey: "consultation" }]);
         },
       },
@@ -378,12 +424,21 @@ const MATRIX: Record<string, Row> = {
         expect: cells(U, C, A, B, C, C),
         arrange: async ({ h }, who) => who.organisationId ?? (await newOrganisationRepresentative(h.db)).organisationId,
         act: ({ h, c }, who, organisationId: string) =>
-          endorsementCommands.endorse(h.db, who.actor, { consultationSlug: c.slug, input: { target: "consultation", capacity: organisationId, statement: "" } }),
+          endorsementCommands.endorse(h.db, who.actor, {
+            consultationSlug: c.slug,
+            input: { target: "consultation", capacity: organisationId, statement: "" },
+          }),
         changed: async ({ h, c }, who, organisationId: string) => {
           const active = await h.db
             .select()
             .from(endorsements)
-            .where(and(eq(endorsements.consultationId, c.consultationId), eq(endorsements.organisationId, organisationId), isNull(endorsements.withdrawnAt)));
+            .where(
+              and(
+                eq(endorsements.consultationId, c.consultationId),
+                eq(endorsements.organisationId, organisationId),
+                isNull(endorsements.withdrawnAt),
+              ),
+            );
           expect(active).toMatchObject([{ endorserId: signedIn(who).id }]);
         },
       },
@@ -410,7 +465,9 @@ const MATRIX: Record<string, Row> = {
         name: "an organisation's endorsement",
         expect: cells(U, F, A, F, F, F),
         arrange: async ({ h, c }, who) => {
-          const rep = who.organisationId ? { actor: signedIn(who), organisationId: who.organisationId } : await newOrganisationRepresentative(h.db);
+          const rep = who.organisationId
+            ? { actor: signedIn(who), organisationId: who.organisationId }
+            : await newOrganisationRepresentative(h.db);
           return endorseOk(h.db, rep.actor, c.slug, rep.organisationId);
         },
         act: ({ h }, who, endorsementId: number) => endorsementCommands.withdrawEndorsement(h.db, who.actor, { endorsementId }),
@@ -432,7 +489,8 @@ const MATRIX: Record<string, Row> = {
         name: "someone else's comment",
         expect: cells(U, A, A, B, A, A),
         arrange: async ({ h, c }) => postComment(h.db, await newActor(h.db), c),
-        act: ({ h }, who, commentId: number) => moderationCommands.reportComment(h.db, who.actor, { commentId, reason: "off_topic", details: "" }),
+        act: ({ h }, who, commentId: number) =>
+          moderationCommands.reportComment(h.db, who.actor, { commentId, reason: "off_topic", details: "" }),
         changed: async ({ h }, who, commentId: number) => {
           const got = await h.db.select().from(reports).where(eq(reports.commentId, commentId));
           expect(got).toMatchObject([{ reporterId: signedIn(who).id, reason: "off_topic" }]);
@@ -499,7 +557,8 @@ const MATRIX: Record<string, Row> = {
           if (!appeal.ok) throw new Error(`setup appeal refused: ${appeal.error}`);
           return { commentId, appealId: appeal.id };
         },
-        act: ({ h }, who, t: { appealId: number }) => moderationCommands.decideAppeal(h.db, who.actor, { appealId: t.appealId, outcome: "reversed", note: "" }),
+        act: ({ h }, who, t: { appealId: number }) =>
+          moderationCommands.decideAppeal(h.db, who.actor, { appealId: t.appealId, outcome: "reversed", note: "" }),
         changed: async ({ h }, who, t: { commentId: number; appealId: number }) => {
           const [appeal] = await h.db.select().from(appeals).where(eq(appeals.id, t.appealId));
           expect(appeal).toMatchObject({ outcome: "reversed", decidedBy: signedIn(who).id });
@@ -518,7 +577,13 @@ const MATRIX: Record<string, Row> = {
         expect: cells(U, F, F, F, A, A),
         arrange: async ({ h }) => (await newActor(h.db)).id,
         act: ({ h, c }, who, userId: string) =>
-          moderationCommands.blockParticipant(h.db, who.actor, { userId, consultationId: c.consultationId, blocked: true, ruleId: c.rules[0]!.id, note: "" }),
+          moderationCommands.blockParticipant(h.db, who.actor, {
+            userId,
+            consultationId: c.consultationId,
+            blocked: true,
+            ruleId: c.rules[0]!.id,
+            note: "",
+          }),
         changed: async ({ h }, _who, userId: string) => {
           expect((await getSessionUser(h.db, userId))?.writeBlockedAt).toBeInstanceOf(Date);
         },
@@ -534,9 +599,13 @@ const MATRIX: Record<string, Row> = {
         name: "turn pre-moderation on",
         expect: cells(U, F, F, F, A, A),
         arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
-        act: ({ h }, who, t: { slug: string }) => moderationCommands.setPreModeration(h.db, who.actor, { consultationSlug: t.slug, on: true }),
+        act: ({ h }, who, t: { slug: string }) =>
+          moderationCommands.setPreModeration(h.db, who.actor, { consultationSlug: t.slug, on: true }),
         changed: async ({ h }, _who, t: { consultationId: string }) => {
-          const [row] = await h.db.select({ on: consultations.preModeration }).from(consultations).where(eq(consultations.id, t.consultationId));
+          const [row] = await h.db
+            .select({ on: consultations.preModeration })
+            .from(consultations)
+            .where(eq(consultations.id, t.consultationId));
           expect(row?.on).toBe(true);
         },
       },
@@ -552,9 +621,13 @@ const MATRIX: Record<string, Row> = {
         name: "change the auto-hide threshold",
         expect: cells(U, F, F, F, A, A),
         arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
-        act: ({ h }, who, t: { slug: string }) => moderationCommands.setAutoHideThreshold(h.db, who.actor, { consultationSlug: t.slug, threshold: 7 }),
+        act: ({ h }, who, t: { slug: string }) =>
+          moderationCommands.setAutoHideThreshold(h.db, who.actor, { consultationSlug: t.slug, threshold: 7 }),
         changed: async ({ h }, _who, t: { consultationId: string }) => {
-          const [row] = await h.db.select({ n: consultations.autoHideThreshold }).from(consultations).where(eq(consultations.id, t.consultationId));
+          const [row] = await h.db
+            .select({ n: consultations.autoHideThreshold })
+            .from(consultations)
+            .where(eq(consultations.id, t.consultationId));
           expect(row?.n).toBe(7);
         },
       },
@@ -598,7 +671,8 @@ const MATRIX: Record<string, Row> = {
         name: "verify an organisation with its domain",
         expect: cells(U, F, F, F, A, A),
         arrange: async ({ h }) => newOrganisation(h.db, { verified: false }),
-        act: ({ h }, who, organisationId: string) => organisationCommands.verifyOrganisation(h.db, who.actor, { organisationId, domain: "verified.example" }),
+        act: ({ h }, who, organisationId: string) =>
+          organisationCommands.verifyOrganisation(h.db, who.actor, { organisationId, domain: "verified.example" }),
         changed: async ({ h }, who, organisationId: string) => {
           const [row] = await h.db.select().from(organisations).where(eq(organisations.id, organisationId));
           expect(row).toMatchObject({ verifiedBy: signedIn(who).id, websiteDomain: "verified.example" });
@@ -701,7 +775,8 @@ const MATRIX: Record<string, Row> = {
         name: "publish a closed consultation's report",
         expect: cells(U, F, F, F, A, A),
         arrange: async ({ h }) => newConsultation(h.db, { status: "closed", principleCount: 1 }),
-        act: ({ h }, who, t: { slug: string }) => consultationReportCommands.publishConsultationReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
+        act: ({ h }, who, t: { slug: string }) =>
+          consultationReportCommands.publishConsultationReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
         changed: async ({ h }, who, t: { consultationId: string }) => {
           const got = await h.db.select().from(consultationReports).where(eq(consultationReports.consultationId, t.consultationId));
           expect(got).toMatchObject([{ introduction: INTRODUCTION, publishedByRole: who.role }]);
@@ -711,7 +786,8 @@ const MATRIX: Record<string, Row> = {
         name: "publish the report of a consultation still open",
         expect: cells(U, F, F, F, O, O),
         arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
-        act: ({ h }, who, t: { slug: string }) => consultationReportCommands.publishConsultationReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
+        act: ({ h }, who, t: { slug: string }) =>
+          consultationReportCommands.publishConsultationReport(h.db, who.actor, { consultationSlug: t.slug, introduction: INTRODUCTION }),
         changed: async () => {},
       },
     ],

@@ -69,7 +69,10 @@ describe.each(testEngines())("comments on %s", (engine) => {
       expect(await rows(h.db, sql`select id from comments where author_id = ${a.id}`)).toHaveLength(1);
 
       // Only the comment that was made took a rate-limit token.
-      const [bucket] = await h.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, `comment:${a.id}`));
+      const [bucket] = await h.db
+        .select()
+        .from(rateLimitBuckets)
+        .where(eq(rateLimitBuckets.key, `comment:${a.id}`));
       expect(bucket?.tokens).toBe(COMMENT_RATE.capacity - 1);
     });
 
@@ -84,7 +87,10 @@ describe.each(testEngines())("comments on %s", (engine) => {
       const [only] = [...ids] as number[];
       expect(await rows(h.db, sql`select id from comments where author_id = ${a.id}`)).toHaveLength(1);
       expect(await listCommentVersions(h.db, only!)).toHaveLength(1);
-      const [bucket] = await h.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, `comment:${a.id}`));
+      const [bucket] = await h.db
+        .select()
+        .from(rateLimitBuckets)
+        .where(eq(rateLimitBuckets.key, `comment:${a.id}`));
       expect(bucket?.tokens).toBe(COMMENT_RATE.capacity - 1);
     });
   });
@@ -222,7 +228,9 @@ describe.each(testEngines())("comments on %s", (engine) => {
     it("an edit keeps every earlier version, in order", async () => {
       const a = await newActor(h.db);
       const id = await postOk(a, { body: "First text of the comment.", stance: "has_concerns" });
-      expect(await editComment(h.db, a, { commentId: id, body: "Second text, after some thought.", stance: "supports_with_changes" })).toEqual({
+      expect(
+        await editComment(h.db, a, { commentId: id, body: "Second text, after some thought.", stance: "supports_with_changes" }),
+      ).toEqual({
         ok: true,
       });
       expect(await editComment(h.db, a, { commentId: id, body: "Third and final text.", stance: "supports" })).toEqual({ ok: true });
@@ -254,7 +262,13 @@ describe.each(testEngines())("comments on %s", (engine) => {
       expect(page.threads).toHaveLength(1);
       expect(page.threads[0]).toMatchObject({ id: parent.id, state: "withdrawn", body: null, threadReplyCount: 1 });
       expect(page.replies).toHaveLength(1);
-      expect(page.replies[0]).toMatchObject({ id: reply.id, parentId: parent.id, rootId: parent.id, depth: 1, body: "A reply that must stay visible." });
+      expect(page.replies[0]).toMatchObject({
+        id: reply.id,
+        parentId: parent.id,
+        rootId: parent.id,
+        depth: 1,
+        body: "A reply that must stay visible.",
+      });
       // Its text is gone for everyone but its author; the versions are still kept.
       const forAuthor = await listCommentThreads(h.db, { principleId: c.principles[0]!.id, viewerId: a.id, sort: "newest", start: {} });
       expect(forAuthor.threads[0]?.body).toBe("A parent comment to be withdrawn.");
@@ -284,10 +298,16 @@ describe.each(testEngines())("comments on %s", (engine) => {
 
       // A reply to a comment on another principle, or to none at all, is refused the same way.
       const elsewhere = await newConsultation(h.db);
-      const foreign = await post(a, commentInput(), new Date(), { consultationSlug: elsewhere.slug, principleSlug: elsewhere.principles[0]!.slug });
+      const foreign = await post(a, commentInput(), new Date(), {
+        consultationSlug: elsewhere.slug,
+        principleSlug: elsewhere.principles[0]!.slug,
+      });
       if (!foreign.ok) throw new Error("setup refused");
       expect(await expectNoWrites(h, () => post(b, commentInput({ parentId: foreign.id })))).toEqual({ ok: false, error: "parentInvalid" });
-      expect(await expectNoWrites(h, () => post(b, commentInput({ parentId: 2_000_000_000 })))).toEqual({ ok: false, error: "parentInvalid" });
+      expect(await expectNoWrites(h, () => post(b, commentInput({ parentId: 2_000_000_000 })))).toEqual({
+        ok: false,
+        error: "parentInvalid",
+      });
 
       const page = await listCommentThreads(h.db, { principleId, viewerId: null, sort: "newest", start: {} });
       const thread = page.replies.filter((r) => r.rootId === top).map((r) => r.id);

@@ -29,10 +29,7 @@ export async function newActor(db: Db, stakeholderGroup: StakeholderGroup = "civ
   return { id: u.id, role: "participant", stakeholderGroup };
 }
 
-export async function newOrganisation(
-  db: Db,
-  p: { verified?: boolean; stakeholderGroup?: StakeholderGroup } = {},
-): Promise<string> {
+export async function newOrganisation(db: Db, p: { verified?: boolean; stakeholderGroup?: StakeholderGroup } = {}): Promise<string> {
   const [row] = await db
     .insert(organisations)
     .values({

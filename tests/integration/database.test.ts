@@ -48,10 +48,29 @@ describe.each(testEngines())("database on %s", (engine) => {
       await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`),
     ).map((r) => r.table_name);
     expect(tables).toEqual([
-      "appeals", "audit_log", "comment_versions", "comments", "consultation_reports", "consultations",
-      "email_confirmations", "endorsement_events", "endorsements", "memberships", "moderation_decisions", "moderation_rules",
-      "notifications", "organisations", "outbound_emails", "principles", "rate_limit_buckets", "reports", "sign_in_attempts",
-      "summary_citations", "summary_drafts", "summary_versions", "users",
+      "appeals",
+      "audit_log",
+      "comment_versions",
+      "comments",
+      "consultation_reports",
+      "consultations",
+      "email_confirmations",
+      "endorsement_events",
+      "endorsements",
+      "memberships",
+      "moderation_decisions",
+      "moderation_rules",
+      "notifications",
+      "organisations",
+      "outbound_emails",
+      "principles",
+      "rate_limit_buckets",
+      "reports",
+      "sign_in_attempts",
+      "summary_citations",
+      "summary_drafts",
+      "summary_versions",
+      "users",
     ]);
     const applied = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
     expect(Number(applied[0]?.n)).toBe(migrationFiles());
@@ -143,9 +162,9 @@ describe.each(testEngines())("database on %s", (engine) => {
     it("fails on an UPDATE that leaves every row count as it was, naming the table", async () => {
       const email = uniqueAddress("quiet");
       await h.db.execute(insertUser(email, "Before"));
-      await expect(expectNoWrites(h, () => h.db.execute(sql`update users set name = 'Changed quietly' where email = ${email}`))).rejects.toThrow(
-        /tables changed: users \(rows changed in place/,
-      );
+      await expect(
+        expectNoWrites(h, () => h.db.execute(sql`update users set name = 'Changed quietly' where email = ${email}`)),
+      ).rejects.toThrow(/tables changed: users \(rows changed in place/);
       // The statement did write: the failure is the helper's, not a refused statement's.
       expect(await namesOf(email)).toEqual(["Changed quietly"]);
     });

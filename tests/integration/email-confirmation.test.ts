@@ -32,7 +32,14 @@ describe.each(testEngines())("email confirmation on %s", (engine) => {
   async function signUp(email: string, organisationId?: string) {
     const r = await registerParticipant(
       h.db,
-      { email, name: "Kavya Rao", passwordHash: "not-used-here", stakeholderGroup: "government", privacyNoticeVersion: PRIVACY_NOTICE_VERSION, privacyConsentedAt: new Date() },
+      {
+        email,
+        name: "Kavya Rao",
+        passwordHash: "not-used-here",
+        stakeholderGroup: "government",
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        privacyConsentedAt: new Date(),
+      },
       organisationId ? { kind: "listed", id: organisationId } : { kind: "none" },
     );
     if (!r.ok) throw new Error(`sign-up refused: ${r.error}`);
@@ -44,7 +51,10 @@ describe.each(testEngines())("email confirmation on %s", (engine) => {
     const r = await requestEmailConfirmation(
       h.db,
       user,
-      { linkFor: (token) => `https://samvad.example/en/confirm-email?token=${token}`, compose: (link) => ({ subject: "Confirm", body: `Open ${link}` }) },
+      {
+        linkFor: (token) => `https://samvad.example/en/confirm-email?token=${token}`,
+        compose: (link) => ({ subject: "Confirm", body: `Open ${link}` }),
+      },
       now,
     );
     if (!r.ok) return { result: r, token: undefined };
@@ -90,8 +100,14 @@ describe.each(testEngines())("email confirmation on %s", (engine) => {
     const actor = { ...user, role: "participant" as const, stakeholderGroup: "government" as const };
     const start = new Date();
     const { token } = await requestLink(actor, start);
-    expect(await confirmEmail(h.db, { token: `${token!.slice(0, -1)}${token!.endsWith("A") ? "B" : "A"}` }, start)).toEqual({ ok: false, error: "linkInvalid" });
-    expect(await confirmEmail(h.db, { token: token! }, new Date(start.getTime() + EMAIL_LINK_LIFETIME_MS + 1))).toEqual({ ok: false, error: "linkInvalid" });
+    expect(await confirmEmail(h.db, { token: `${token!.slice(0, -1)}${token!.endsWith("A") ? "B" : "A"}` }, start)).toEqual({
+      ok: false,
+      error: "linkInvalid",
+    });
+    expect(await confirmEmail(h.db, { token: token! }, new Date(start.getTime() + EMAIL_LINK_LIFETIME_MS + 1))).toEqual({
+      ok: false,
+      error: "linkInvalid",
+    });
     expect((await getSessionUser(h.db, user.id))?.emailConfirmedAt).toBeNull();
     expect(await confirmEmail(h.db, { token: token! }, start)).toMatchObject({ ok: true });
     expect(await confirmEmail(h.db, { token: token! }, start)).toEqual({ ok: false, error: "linkInvalid" });
@@ -113,7 +129,10 @@ describe.each(testEngines())("email confirmation on %s", (engine) => {
   it("a link sent to an address the account no longer has confirms nothing", async () => {
     const user = await signUp(`moved-${crypto.randomUUID().slice(0, 6)}@example.org`);
     const { token } = await requestLink({ ...user, role: "participant", stakeholderGroup: "government" });
-    await h.db.update(users).set({ email: `new-${crypto.randomUUID().slice(0, 6)}@example.org` }).where(eq(users.id, user.id));
+    await h.db
+      .update(users)
+      .set({ email: `new-${crypto.randomUUID().slice(0, 6)}@example.org` })
+      .where(eq(users.id, user.id));
     expect(await confirmEmail(h.db, { token: token! })).toEqual({ ok: false, error: "linkInvalid" });
     expect((await getSessionUser(h.db, user.id))?.emailConfirmedAt).toBeNull();
   });

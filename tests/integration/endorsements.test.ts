@@ -73,7 +73,9 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
       const { consultationId, principles } = await parisCall(h.db);
       const target = principles[2]!.id;
       const a = await newActor(h.db);
-      const results = await Promise.all(Array.from({ length: 50 }, () => endorse(h.db, a, { consultationSlug: PARIS, input: input(target) })));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => endorse(h.db, a, { consultationSlug: PARIS, input: input(target) })),
+      );
       for (const r of results) expect(r.ok).toBe(true);
       const oks = results.filter((r) => r.ok);
       expect(new Set(oks.map((r) => r.id)).size).toBe(1);
@@ -131,7 +133,13 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
 
       // Start with some endorsements active, so early withdrawals have something to withdraw.
       for (const [i, s] of speakers.entries()) {
-        const r = await endorse(h.db, s.actor, { consultationSlug: c.slug, input: input(targets[i % 3]!, s.organisationId ?? "personal") }, new Date(), UNLIMITED);
+        const r = await endorse(
+          h.db,
+          s.actor,
+          { consultationSlug: c.slug, input: input(targets[i % 3]!, s.organisationId ?? "personal") },
+          new Date(),
+          UNLIMITED,
+        );
         expect(r.ok).toBe(true);
       }
       const eventsBefore = await listEndorsementEvents(h.db, c.consultationId);
@@ -158,7 +166,10 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
             );
             return { action, r };
           }
-          const [active] = await activeOf(c.consultationId, target, { endorserId: speaker.actor.id, organisationId: speaker.organisationId });
+          const [active] = await activeOf(c.consultationId, target, {
+            endorserId: speaker.actor.id,
+            organisationId: speaker.organisationId,
+          });
           if (!active) return { action: "nothing" as const };
           const r = await withdrawEndorsement(h.db, speaker.actor, { endorsementId: active.id });
           return { action, r };
@@ -223,7 +234,10 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
         last = await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(i));
         expect(last).toMatchObject({ ok: true, alreadyActive: false });
         // Endorsing what is already endorsed records nothing, so it must not cost a token either.
-        expect(await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(i))).toMatchObject({ ok: true, alreadyActive: true });
+        expect(await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(i))).toMatchObject({
+          ok: true,
+          alreadyActive: true,
+        });
         if (last.ok) expect(await withdrawEndorsement(h.db, a, { endorsementId: last.id }, at(i))).toEqual({ ok: true });
       }
       const eventsBefore = await countRows(h, "endorsement_events");
@@ -238,12 +252,16 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
 
       // Someone else is not affected by this person's bucket.
       const b = await newActor(h.db);
-      expect(await endorse(h.db, b, { consultationSlug: PARIS, input: input(target) }, at(1000))).toMatchObject({ ok: true, alreadyActive: false });
+      expect(await endorse(h.db, b, { consultationSlug: PARIS, input: input(target) }, at(1000))).toMatchObject({
+        ok: true,
+        alreadyActive: false,
+      });
 
       // One refill later, one more endorsement goes through; it can still be withdrawn at once.
       const again = await endorse(h.db, a, { consultationSlug: PARIS, input: input(target) }, at(ENDORSEMENT_RATE.refillMs + 1));
       expect(again).toMatchObject({ ok: true, alreadyActive: false });
-      if (again.ok) expect(await withdrawEndorsement(h.db, a, { endorsementId: again.id }, at(ENDORSEMENT_RATE.refillMs + 100))).toEqual({ ok: true });
+      if (again.ok)
+        expect(await withdrawEndorsement(h.db, a, { endorsementId: again.id }, at(ENDORSEMENT_RATE.refillMs + 100))).toEqual({ ok: true });
     });
   });
 
@@ -391,7 +409,14 @@ describe.each(testEngines())("endorsements on %s", (engine) => {
         const actor = await newActor(h.db, group);
         const r = await recordEndorsement(
           h.db,
-          { consultationId: c.consultationId, principleId: null, actorId: actor.id, organisationId: null, stakeholderGroup: group, statement: null },
+          {
+            consultationId: c.consultationId,
+            principleId: null,
+            actorId: actor.id,
+            organisationId: null,
+            stakeholderGroup: group,
+            statement: null,
+          },
           ENDORSEMENT_RATE,
           new Date(start.getTime() - Math.floor(i / 3) * 1000),
         );

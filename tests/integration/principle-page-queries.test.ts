@@ -143,23 +143,31 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
     await addMembership(c.db, viewerId, org, { verified: true, maySign: true });
     viewerOrgs = [org];
     for (const [i, target] of [small, large, null].entries()) {
-      await recordEndorsement(c.db, {
-        consultationId,
-        principleId: target,
-        actorId: authors[i]!,
-        organisationId: null,
-        stakeholderGroup: groups[i]!,
-        statement: null,
-      }, ENDORSEMENT_RATE);
+      await recordEndorsement(
+        c.db,
+        {
+          consultationId,
+          principleId: target,
+          actorId: authors[i]!,
+          organisationId: null,
+          stakeholderGroup: groups[i]!,
+          statement: null,
+        },
+        ENDORSEMENT_RATE,
+      );
     }
-    await recordEndorsement(c.db, {
-      consultationId,
-      principleId: large,
-      actorId: viewerId,
-      organisationId: org,
-      stakeholderGroup: "private_sector",
-      statement: "On behalf of the organisation.",
-    }, ENDORSEMENT_RATE);
+    await recordEndorsement(
+      c.db,
+      {
+        consultationId,
+        principleId: large,
+        actorId: viewerId,
+        organisationId: org,
+        stakeholderGroup: "private_sector",
+        statement: "On behalf of the organisation.",
+      },
+      ENDORSEMENT_RATE,
+    );
     await seedComments(c.db, { consultationId, principleId: small, authorIds: authors, total: 50 });
     await seedComments(c.db, { consultationId, principleId: large, authorIds: authors, total: 500 });
   });

@@ -18,7 +18,9 @@ describe.each(testEngines())("limits on staff powers on %s", (engine) => {
     const other = await newStaff(h.db, "moderator");
     const org = await newOrganisation(h.db);
     await addMembership(h.db, mod.id, org, { verified: false, maySign: false });
-    const own = await expectUnchanged(h, () => reviewMembership(h.db, mod, { userId: mod.id, organisationId: org, approve: true, reason: "" }));
+    const own = await expectUnchanged(h, () =>
+      reviewMembership(h.db, mod, { userId: mod.id, organisationId: org, approve: true, reason: "" }),
+    );
     expect(own).toEqual({ ok: false, error: "forbidden" });
     expect(await reviewMembership(h.db, other, { userId: mod.id, organisationId: org, approve: true, reason: "" })).toEqual({ ok: true });
   });
@@ -29,12 +31,23 @@ describe.each(testEngines())("limits on staff powers on %s", (engine) => {
     const admin = await newStaff(h.db, "admin");
     const participant = await newActor(h.db);
     const rule = c.rules[0]!.id;
-    for (const [actor, target] of [[admin, mod], [mod, admin]] as const) {
+    for (const [actor, target] of [
+      [admin, mod],
+      [mod, admin],
+    ] as const) {
       const r = await expectUnchanged(h, () =>
         blockParticipant(h.db, actor, { userId: target.id, consultationId: c.consultationId, blocked: true, ruleId: rule, note: "" }),
       );
       expect(r).toEqual({ ok: false, error: "forbidden" });
     }
-    expect(await blockParticipant(h.db, mod, { userId: participant.id, consultationId: c.consultationId, blocked: true, ruleId: rule, note: "" })).toEqual({ ok: true });
+    expect(
+      await blockParticipant(h.db, mod, {
+        userId: participant.id,
+        consultationId: c.consultationId,
+        blocked: true,
+        ruleId: rule,
+        note: "",
+      }),
+    ).toEqual({ ok: true });
   });
 });

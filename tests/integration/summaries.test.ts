@@ -81,7 +81,12 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
   // ---- citations that stop publication ----------------------------------------------------------------------
 
   describe("a draft with an invalid citation is saved, but cannot be published", () => {
-    type Case = { name: string; kind: CitationProblem["kind"]; section: keyof SummaryContent; arrange: () => Promise<{ principleId: string; commentId: number; moderator: SignedIn }> };
+    type Case = {
+      name: string;
+      kind: CitationProblem["kind"];
+      section: keyof SummaryContent;
+      arrange: () => Promise<{ principleId: string; commentId: number; moderator: SignedIn }>;
+    };
     const cases: Case[] = [
       {
         name: "a hidden comment",
@@ -124,7 +129,10 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
         section: "overview",
         arrange: async () => {
           const c = await moderatedConsultation(h.db);
-          const commentId = await postComment(h.db, await newActor(h.db, "civil_society"), { slug: c.slug, principleSlug: c.principles[1]!.slug });
+          const commentId = await postComment(h.db, await newActor(h.db, "civil_society"), {
+            slug: c.slug,
+            principleSlug: c.principles[1]!.slug,
+          });
           expect(await stateOf(commentId)).toBe("published");
           return { principleId: c.principleId, commentId, moderator: await newStaff(h.db, "moderator") };
         },
@@ -183,19 +191,28 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
         { section: "overview", kind: "uncitedBlock", block: 2, excerpt: "But this claim has no source." },
       ]);
       const r = await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }));
-      expect(r).toMatchObject({ ok: false, error: "citationProblems", problems: [{ section: "overview", kind: "uncitedBlock", block: 2 }] });
+      expect(r).toMatchObject({
+        ok: false,
+        error: "citationProblems",
+        problems: [{ section: "overview", kind: "uncitedBlock", block: 2 }],
+      });
       expect(await versionsOf(c.principleId)).toEqual([]);
 
       // Moved under agreement, the uncited paragraph is allowed.
       expect(
-        await saveDraft(moderator, c.principleId, { overview: `Supported widely [#${ids[0]}].`, agreement: "But this claim has no source." }),
+        await saveDraft(moderator, c.principleId, {
+          overview: `Supported widely [#${ids[0]}].`,
+          agreement: "But this claim has no source.",
+        }),
       ).toEqual([]);
       expect(await publishSummary(h.db, moderator, { principleId: c.principleId })).toEqual({ ok: true, version: 1 });
     });
 
     it("an uncited list item in a group's part stops publication", async () => {
       const { c, moderator, ids } = await withComments(["technical_community"]);
-      await saveDraft(moderator, c.principleId, { technical_community: `- interoperability [#${ids[0]}]\n- and an unsourced second point` });
+      await saveDraft(moderator, c.principleId, {
+        technical_community: `- interoperability [#${ids[0]}]\n- and an unsourced second point`,
+      });
       const r = await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }));
       expect(r).toEqual({
         ok: false,
@@ -206,15 +223,23 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
 
     it("a principle without a draft, or with only blank sections, has nothing to publish", async () => {
       const { c, moderator } = await withComments([]);
-      expect(await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }))).toEqual({ ok: false, error: "emptySummary" });
+      expect(await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }))).toEqual({
+        ok: false,
+        error: "emptySummary",
+      });
       await saveDraft(moderator, c.principleId, { overview: "   ", agreement: "\n\n" });
-      expect(await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }))).toEqual({ ok: false, error: "emptySummary" });
+      expect(await expectUnchanged(h, () => publishSummary(h.db, moderator, { principleId: c.principleId }))).toEqual({
+        ok: false,
+        error: "emptySummary",
+      });
       expect(await versionsOf(c.principleId)).toEqual([]);
     });
 
     it("saving for a principle that does not exist is notFound and writes no draft", async () => {
       const moderator = await newStaff(h.db, "moderator");
-      const r = await expectUnchanged(h, () => saveSummary(h.db, moderator, { principleId: crypto.randomUUID(), sections: { agreement: "Text." } }));
+      const r = await expectUnchanged(h, () =>
+        saveSummary(h.db, moderator, { principleId: crypto.randomUUID(), sections: { agreement: "Text." } }),
+      );
       expect(r).toEqual({ ok: false, error: "notFound" });
     });
   });
@@ -287,7 +312,13 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
       const { c, moderator, ids } = await withComments(["private_sector"]);
       const sections: SummaryContent = { private_sector: `Industry supported it [#${ids[0]}].` };
       await saveDraft(moderator, c.principleId, sections);
-      const staff = [moderator, await newStaff(h.db, "moderator"), await newStaff(h.db, "admin"), await newStaff(h.db, "moderator"), moderator];
+      const staff = [
+        moderator,
+        await newStaff(h.db, "moderator"),
+        await newStaff(h.db, "admin"),
+        await newStaff(h.db, "moderator"),
+        moderator,
+      ];
 
       const results = await Promise.all(staff.map((s) => publishSummary(h.db, s, { principleId: c.principleId })));
       for (const r of results) expect(r.ok, JSON.stringify(r)).toBe(true);
@@ -333,14 +364,25 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
 
       const versions = /summary_versions is append-only/;
       const citations = /summary_citations is append-only/;
-      expect(await refusedByDatabase(h.db, sql`update summary_versions set sections = '{"overview":"rewritten"}'::jsonb where id = ${cited!.id}`)).toMatch(versions);
+      expect(
+        await refusedByDatabase(
+          h.db,
+          sql`update summary_versions set sections = '{"overview":"rewritten"}'::jsonb where id = ${cited!.id}`,
+        ),
+      ).toMatch(versions);
       expect(await refusedByDatabase(h.db, sql`update summary_versions set version = 7 where id = ${uncited!.id}`)).toMatch(versions);
       expect(await refusedByDatabase(h.db, sql`update summary_versions set published_by_role = 'admin'`)).toMatch(versions);
       expect(await refusedByDatabase(h.db, sql`delete from summary_versions where id = ${uncited!.id}`)).toMatch(versions);
       expect(await refusedByDatabase(h.db, sql`delete from summary_versions`)).toMatch(/append-only/);
-      expect(await refusedByDatabase(h.db, sql`truncate summary_versions cascade`)).toMatch(/summary_(versions|citations) is append-only: TRUNCATE refused/);
-      expect(await refusedByDatabase(h.db, sql`update summary_citations set section = 'agreement' where version_id = ${cited!.id}`)).toMatch(citations);
-      expect(await refusedByDatabase(h.db, sql`update summary_citations set comment_id = comment_id where version_id = ${cited!.id}`)).toMatch(citations);
+      expect(await refusedByDatabase(h.db, sql`truncate summary_versions cascade`)).toMatch(
+        /summary_(versions|citations) is append-only: TRUNCATE refused/,
+      );
+      expect(
+        await refusedByDatabase(h.db, sql`update summary_citations set section = 'agreement' where version_id = ${cited!.id}`),
+      ).toMatch(citations);
+      expect(
+        await refusedByDatabase(h.db, sql`update summary_citations set comment_id = comment_id where version_id = ${cited!.id}`),
+      ).toMatch(citations);
       expect(await refusedByDatabase(h.db, sql`delete from summary_citations where version_id = ${cited!.id}`)).toMatch(citations);
       expect(await refusedByDatabase(h.db, sql`truncate summary_citations`)).toMatch(/summary_citations is append-only: TRUNCATE refused/);
 
@@ -350,7 +392,10 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
     it("hiding a cited comment after publication leaves the version's text and citations as published", async () => {
       const { c, moderator, ids } = await withComments(["government", "academia"]);
       const [gov, aca] = ids as [number, number];
-      const sections: SummaryContent = { overview: `Both groups agreed [#${gov}] [#${aca}].`, government: `Governments in favour [#${gov}].` };
+      const sections: SummaryContent = {
+        overview: `Both groups agreed [#${gov}] [#${aca}].`,
+        government: `Governments in favour [#${gov}].`,
+      };
       await saveDraft(moderator, c.principleId, sections);
       expect(await publishSummary(h.db, moderator, { principleId: c.principleId })).toEqual({ ok: true, version: 1 });
       const [published] = await versionsOf(c.principleId);
@@ -404,7 +449,9 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
       const who = await actor();
       const before = await summaryTables();
 
-      const saved = await expectUnchanged(h, () => saveSummary(h.db, who, { principleId: c.principleId, sections: { overview: "Overwritten by someone without the right." } }));
+      const saved = await expectUnchanged(h, () =>
+        saveSummary(h.db, who, { principleId: c.principleId, sections: { overview: "Overwritten by someone without the right." } }),
+      );
       expect(saved).toEqual({ ok: false, error });
       const pub = await expectUnchanged(h, () => publishSummary(h.db, who, { principleId: c.principleId }));
       expect(pub).toEqual({ ok: false, error });
@@ -421,7 +468,14 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
 
   describe("summaryCoverage", () => {
     it("counts, per group, the published comments received and how many of them the version cites", async () => {
-      const { c, moderator, ids } = await withComments(["government", "government", "government", "academia", "civil_society", "civil_society"]);
+      const { c, moderator, ids } = await withComments([
+        "government",
+        "government",
+        "government",
+        "academia",
+        "civil_society",
+        "civil_society",
+      ]);
       const [g1, g2, , a1, cs1, cs2] = ids as [number, number, number, number, number, number];
       // Not counted: a hidden and a withdrawn comment, and a comment on the other principle.
       await hide(c, cs2, moderator);

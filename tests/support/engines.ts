@@ -33,7 +33,14 @@ export async function freshDatabase(engine: Engine): Promise<DbHandle> {
   };
 }
 
-const APPEND_ONLY = ["endorsement_events", "moderation_decisions", "audit_log", "summary_versions", "summary_citations", "consultation_reports"];
+const APPEND_ONLY = [
+  "endorsement_events",
+  "moderation_decisions",
+  "audit_log",
+  "summary_versions",
+  "summary_citations",
+  "consultation_reports",
+];
 
 /**
  * Empties every application table between tests (both engines). The append-only trigger on the event log is

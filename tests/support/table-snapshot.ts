@@ -62,7 +62,8 @@ export function changedTables(before: Record<string, TableFingerprint>, after: R
  */
 export async function assertNoTableChanges<T>(db: Db, run: () => Promise<T>): Promise<T> {
   const before = await fingerprintTables(db);
-  if (Object.keys(before).length < 10) throw new Error(`the snapshot found only ${Object.keys(before).length} tables: is the schema migrated?`);
+  if (Object.keys(before).length < 10)
+    throw new Error(`the snapshot found only ${Object.keys(before).length} tables: is the schema migrated?`);
   const result = await run();
   const changed = changedTables(before, await fingerprintTables(db));
   if (changed.length > 0) throw new Error(`expected no writes, but these tables changed: ${changed.join("; ")}`);

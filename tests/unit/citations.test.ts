@@ -9,7 +9,10 @@ const OTHER_P = "22222222-2222-4222-8222-222222222222";
 /** The comments the rules know of: id → where it was made, its state, and whose voice it is. */
 function known(entries: [number, Partial<CitedComment>?][]): Map<number, CitedComment> {
   return new Map(
-    entries.map(([id, c]) => [id, { principleId: P, state: "published" as CommentState, stakeholderGroup: "civil_society" as StakeholderGroup, ...c }]),
+    entries.map(([id, c]) => [
+      id,
+      { principleId: P, state: "published" as CommentState, stakeholderGroup: "civil_society" as StakeholderGroup, ...c },
+    ]),
   );
 }
 
@@ -44,7 +47,9 @@ describe("citedIds", () => {
   });
 
   it("allCitedIds collects each id once across all sections", () => {
-    expect(allCitedIds({ overview: "A [#1] [#2]", government: "B [#2]", notReflected: "C [#3] [#1]" }).sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect(allCitedIds({ overview: "A [#1] [#2]", government: "B [#2]", notReflected: "C [#3] [#1]" }).sort((a, b) => a - b)).toEqual([
+      1, 2, 3,
+    ]);
     expect(allCitedIds({})).toEqual([]);
   });
 });
@@ -92,7 +97,12 @@ describe("statementBlocks", () => {
   });
 
   it("mixes paragraphs, lists and headings in document order", () => {
-    expect(statementBlocks("Intro [#1].\n\n## Points\n\n- one\n- two [#2]\n\nOutro.")).toEqual(["Intro [#1].", "one", "two [#2]", "Outro."]);
+    expect(statementBlocks("Intro [#1].\n\n## Points\n\n- one\n- two [#2]\n\nOutro.")).toEqual([
+      "Intro [#1].",
+      "one",
+      "two [#2]",
+      "Outro.",
+    ]);
   });
 
   it("a quoted paragraph is still a statement", () => {
@@ -170,11 +180,15 @@ describe("citationProblems", () => {
   });
 
   it("missing: a comment that does not exist", () => {
-    expect(citationProblems({ overview: "A claim [#7]." }, P, known([[1]]))).toEqual([{ section: "overview", kind: "missing", commentId: 7 }]);
+    expect(citationProblems({ overview: "A claim [#7]." }, P, known([[1]]))).toEqual([
+      { section: "overview", kind: "missing", commentId: 7 },
+    ]);
   });
 
   it("missing: [#0] names no comment", () => {
-    expect(citationProblems({ overview: "A claim [#0]." }, P, known([[1]]))).toEqual([{ section: "overview", kind: "missing", commentId: 0 }]);
+    expect(citationProblems({ overview: "A claim [#0]." }, P, known([[1]]))).toEqual([
+      { section: "overview", kind: "missing", commentId: 0 },
+    ]);
   });
 
   it("otherPrinciple: a comment on another principle", () => {
@@ -203,10 +217,14 @@ describe("citationProblems", () => {
   it("a cited comment is checked in order: missing, then other principle, then visibility, then group", () => {
     // On another principle and hidden and from another group: reported once, as otherPrinciple.
     const comments = known([[5, { principleId: OTHER_P, state: "hidden", stakeholderGroup: "academia" }]]);
-    expect(citationProblems({ government: "Claim [#5]." }, P, comments)).toEqual([{ section: "government", kind: "otherPrinciple", commentId: 5 }]);
+    expect(citationProblems({ government: "Claim [#5]." }, P, comments)).toEqual([
+      { section: "government", kind: "otherPrinciple", commentId: 5 },
+    ]);
     // Hidden and from another group: reported as notVisible.
     const hidden = known([[6, { state: "hidden", stakeholderGroup: "academia" }]]);
-    expect(citationProblems({ government: "Claim [#6]." }, P, hidden)).toEqual([{ section: "government", kind: "notVisible", commentId: 6 }]);
+    expect(citationProblems({ government: "Claim [#6]." }, P, hidden)).toEqual([
+      { section: "government", kind: "notVisible", commentId: 6 },
+    ]);
   });
 
   it("reports a comment cited twice in one section once, and once more for each other section citing it", () => {
@@ -218,11 +236,7 @@ describe("citationProblems", () => {
   });
 
   it("reports each problem of a section with several citations", () => {
-    const comments = known([
-      [1],
-      [2, { state: "withdrawn" }],
-      [3, { principleId: OTHER_P }],
-    ]);
+    const comments = known([[1], [2, { state: "withdrawn" }], [3, { principleId: OTHER_P }]]);
     expect(citationProblems({ overview: "Several voices [#1] [#2] [#3] [#4]." }, P, comments)).toEqual([
       { section: "overview", kind: "notVisible", commentId: 2 },
       { section: "overview", kind: "otherPrinciple", commentId: 3 },

@@ -21,7 +21,7 @@ describe("client address from X-Forwarded-For", () => {
 describe("CSV formula guard after separators", () => {
   it("neutralises a formula after a semicolon or a line break", () => {
     expect(csvField("x;=HYPERLINK(1)")).toBe("x;'=HYPERLINK(1)");
-    expect(csvField("x\n=1+1")).toBe("\"x\n'=1+1\"");
+    expect(csvField("x\n=1+1")).toBe('"x\n\'=1+1"');
   });
   it("leaves numbers alone, negative ones included", () => {
     expect(csvField(-5)).toBe("-5");

@@ -89,7 +89,9 @@ describe("endorsement replay", () => {
     expect(replayEndorsements([ev("withdraw")])).toEqual([]);
     const w = ev("withdraw");
     const e = ev("endorse");
-    expect(replayEndorsements([w, e])).toEqual([{ targetKey: "consultation", subject: `person:${person}`, endorsedEventId: e.id, withdrawnEventId: null }]);
+    expect(replayEndorsements([w, e])).toEqual([
+      { targetKey: "consultation", subject: `person:${person}`, endorsedEventId: e.id, withdrawnEventId: null },
+    ]);
   });
 
   it("keeps the withdrawn endorsement and starts a new one on re-endorsement", () => {
@@ -174,7 +176,7 @@ describe("CSV fields", () => {
     expect(csvField("a\r\nb")).toBe('"a\r\nb"');
   });
 
-  it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("defuses the formula %j", (value) => {
+  it.each(['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("defuses the formula %j", (value) => {
     const out = csvField(value);
     const inner = out.startsWith('"') ? out.slice(1, -1).replaceAll('""', '"') : out;
     expect(inner).toBe(`'${value}`);

@@ -14,10 +14,16 @@ import {
 import { signInRetryAt, SIGN_IN_WINDOW_MS } from "@/lib/rules/sign-in-limits";
 
 describe("common passwords", () => {
-  it.each(["password1234", "Password1234!", "qwertyuiop12", "111111111111", "123456789012", "iloveyou2026", "monkeymonkey", "  samvad2026  "])(
-    "refuses %s",
-    (p) => expect(isCommonPassword(p)).toBe(true),
-  );
+  it.each([
+    "password1234",
+    "Password1234!",
+    "qwertyuiop12",
+    "111111111111",
+    "123456789012",
+    "iloveyou2026",
+    "monkeymonkey",
+    "  samvad2026  ",
+  ])("refuses %s", (p) => expect(isCommonPassword(p)).toBe(true));
   it.each(["a long and unusual passphrase", "tea-at-four-in-Pune", "K8#pq!vz2Lm0"])("accepts %s", (p) =>
     expect(isCommonPassword(p)).toBe(false),
   );
@@ -93,7 +99,9 @@ describe("organisations one may sign for", () => {
         standing("also-signs"),
       ]),
     ).toEqual(["signs", "also-signs"]);
-    expect(signableOrganisationIds([standing("none", { membershipVerified: false, organisationVerified: false, maySign: false })])).toEqual([]);
+    expect(signableOrganisationIds([standing("none", { membershipVerified: false, organisationVerified: false, maySign: false })])).toEqual(
+      [],
+    );
     expect(signableOrganisationIds([])).toEqual([]);
   });
 });

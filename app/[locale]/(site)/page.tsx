@@ -2,11 +2,15 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getFeaturedConsultation } from "@/db/queries/consultations";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { positiveInt } from "@/lib/i18n/search-params";
 import { ConsultationOverviewPage } from "./consultations/[slug]/overview";
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ withdrawEndorsement?: string }> };
+
+export default async function HomePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const consultation = await getFeaturedConsultation(await getDb());
   if (!consultation) return <p>{(await getTranslations("home"))("noConsultation")}</p>;
-  return <ConsultationOverviewPage locale={locale} consultation={consultation} />;
+  const withdrawing = positiveInt((await searchParams).withdrawEndorsement);
+  return <ConsultationOverviewPage locale={locale} consultation={consultation} withdrawing={withdrawing} />;
 }

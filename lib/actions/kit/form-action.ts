@@ -74,7 +74,10 @@ async function perform<S extends z.ZodObject, X>(spec: ActionSpec<S, z.output<S>
   return { kind: "ran", values, raw, outcome } as const;
 }
 
-function refusal(spec: { errorField?: string | Partial<Record<string, string>>; errorKey?: Partial<Record<string, string>> }, error: string) {
+function refusal(
+  spec: { errorField?: string | Partial<Record<string, string>>; errorKey?: Partial<Record<string, string>> },
+  error: string,
+) {
   const field = typeof spec.errorField === "string" ? spec.errorField : spec.errorField?.[error];
   return { field: field ?? "form", key: spec.errorKey?.[error] ?? error };
 }
@@ -84,7 +87,9 @@ function refusal(spec: { errorField?: string | Partial<Record<string, string>>; 
  * handler, audit a refusal of who is asking, then confirm (redirect with `?done=`, or stay with a message) or
  * send back the errors with what was typed (never a password). Every action is declared through this.
  */
-export function formAction<S extends z.ZodObject>(spec: ActionSpec<S, z.output<S>>): (prev: FormState, formData: FormData) => Promise<FormState>;
+export function formAction<S extends z.ZodObject>(
+  spec: ActionSpec<S, z.output<S>>,
+): (prev: FormState, formData: FormData) => Promise<FormState>;
 export function formAction<S extends z.ZodObject, X extends object>(
   spec: ActionSpec<S, z.output<S>, X>,
   initial: X,
@@ -113,7 +118,9 @@ export function formAction<S extends z.ZodObject, X extends object>(spec: Action
  * A one-button form (withdraw, grant, switch on) that needs no client code: it always lands back on a page,
  * which says what was done or why it was refused (`?done=` / `?failed=`). Nothing fails silently.
  */
-export function buttonAction<S extends z.ZodObject>(spec: ActionSpec<S, z.output<S>> & { back: (raw: Record<string, string>) => Destination }) {
+export function buttonAction<S extends z.ZodObject>(
+  spec: ActionSpec<S, z.output<S>> & { back: (raw: Record<string, string>) => Destination },
+) {
   return async (formData: FormData): Promise<void> => {
     const result = await perform(spec, formData);
     const back = await destination(spec.back(result.raw));

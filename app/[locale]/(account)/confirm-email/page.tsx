@@ -24,8 +24,14 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
       <PageHeading>{t("title")}</PageHeading>
       {confirmed ? (
         <>
-          <Notice tone="success" testId="email-confirmed">{t("done")}</Notice>
-          <p><Link href="/profile" className="inline-flex min-h-11 items-center text-blue-900 underline">{t("toProfile")}</Link></p>
+          <Notice tone="success" testId="email-confirmed">
+            {t("done")}
+          </Notice>
+          <p>
+            <Link href="/profile" className="inline-flex min-h-11 items-center text-blue-900 underline">
+              {t("toProfile")}
+            </Link>
+          </p>
         </>
       ) : value ? (
         <>
@@ -33,7 +39,9 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
           <ConfirmEmailForm token={value} />
         </>
       ) : (
-        <p className="mt-2" data-testid="no-token">{t("noToken")}</p>
+        <p className="mt-2" data-testid="no-token">
+          {t("noToken")}
+        </p>
       )}
     </div>
   );

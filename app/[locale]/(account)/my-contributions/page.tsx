@@ -26,25 +26,39 @@ export default async function MyContributionsPage({ params }: Props) {
     <div className="max-w-3xl">
       <PageHeading>{t("title")}</PageHeading>
       <p className="mt-2">{t("intro")}</p>
-      <p className="mt-2"><a href="/api/me/contributions" download className="inline-flex min-h-11 items-center text-blue-900 underline">{t("download")}</a></p>
+      <p className="mt-2">
+        <a href="/api/me/contributions" download className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {t("download")}
+        </a>
+      </p>
       <section aria-labelledby="my-comments" className="mt-6">
-        <h2 id="my-comments" className="text-2xl font-bold">{t("comments")}</h2>
+        <h2 id="my-comments" className="text-2xl font-bold">
+          {t("comments")}
+        </h2>
         {data.comments.length === 0 ? <p className="mt-2">{t("none")}</p> : null}
         <ol className="mt-3 space-y-3" data-testid="my-comments">
           {data.comments.map((c) => (
             <li key={c.id} className="rounded border border-slate-300 p-3" data-testid="my-comment" data-state={c.state}>
               <p className="font-semibold">
-                <Link href={`/comments/${c.id}`} className="text-blue-900 underline">#{c.id}</Link>
-                {" · "}{t("onPrinciple", { n: c.principlePosition, title: localised(locale, c.principleTitle, c.principleTitleHi).text })}
-                {" · "}{formatDate(c.createdAt, locale)}
+                <Link href={`/comments/${c.id}`} className="text-blue-900 underline">
+                  #{c.id}
+                </Link>
+                {" · "}
+                {t("onPrinciple", { n: c.principlePosition, title: localised(locale, c.principleTitle, c.principleTitleHi).text })}
+                {" · "}
+                {formatDate(c.createdAt, locale)}
               </p>
               <ul className="mt-1 flex flex-wrap gap-x-4 text-sm">
-                <li data-testid="state">{c.state === "hidden" ? (c.hiddenRule ? t("hiddenRule", { n: c.hiddenRule }) : t("hiddenAuto")) : t(`state.${c.state}`)}</li>
+                <li data-testid="state">
+                  {c.state === "hidden" ? (c.hiddenRule ? t("hiddenRule", { n: c.hiddenRule }) : t("hiddenAuto")) : t(`state.${c.state}`)}
+                </li>
                 <li>{ts(c.stance)}</li>
                 {c.editedAt ? <li>{t("edited")}</li> : null}
                 {c.appealOutcome ? <li>{t("appeal", { state: appealState(c.appealOutcome) })}</li> : null}
                 {c.citedInVersions.map((v) => (
-                  <li key={v} data-testid="cited-in">{t("citedIn", { n: c.principlePosition, v })}</li>
+                  <li key={v} data-testid="cited-in">
+                    {t("citedIn", { n: c.principlePosition, v })}
+                  </li>
                 ))}
               </ul>
               <p className="mt-1 line-clamp-2 text-sm text-slate-800">{c.body}</p>
@@ -53,14 +67,19 @@ export default async function MyContributionsPage({ params }: Props) {
         </ol>
       </section>
       <section aria-labelledby="my-endorsements" className="mt-8">
-        <h2 id="my-endorsements" className="text-2xl font-bold">{t("endorsements")}</h2>
+        <h2 id="my-endorsements" className="text-2xl font-bold">
+          {t("endorsements")}
+        </h2>
         {data.endorsements.length === 0 ? <p className="mt-2">{t("none")}</p> : null}
         <ol className="mt-3 space-y-2" data-testid="my-endorsements">
           {data.endorsements.map((e) => (
             <li key={e.id} className="rounded border border-slate-300 p-3">
               {t("endorsementOf", { target: e.targetKey === "consultation" ? t("theCall") : `#${e.principlePosition}` })}
               {e.organisationName ? ` · ${e.organisationName}` : ""}
-              {" · "}{e.withdrawnAt ? t("withdrawnOn", { date: formatDate(e.withdrawnAt, locale) }) : t("activeSince", { date: formatDate(e.endorsedAt, locale) })}
+              {" · "}
+              {e.withdrawnAt
+                ? t("withdrawnOn", { date: formatDate(e.withdrawnAt, locale) })
+                : t("activeSince", { date: formatDate(e.endorsedAt, locale) })}
             </li>
           ))}
         </ol>

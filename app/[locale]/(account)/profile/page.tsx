@@ -49,7 +49,11 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const demoLink = latestEmail ? confirmationPath(latestEmail.body) : null;
   return (
     <div>
-      {welcome ? <Notice tone="success" testId="welcome">{t("welcome")}</Notice> : null}
+      {welcome ? (
+        <Notice tone="success" testId="welcome">
+          {t("welcome")}
+        </Notice>
+      ) : null}
       <PageHeading>{t("title")}</PageHeading>
       <p className="mt-2 text-lg" data-testid="profile-summary">
         <span className="font-semibold">{user.name}</span> · {t("summary", { group: tg(user.stakeholderGroup), role: tr(user.role) })}
@@ -59,13 +63,22 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       </p>
 
       {user.emailConfirmedAt ? null : (
-        <section aria-labelledby="email-heading" className="mt-6 rounded border-2 border-blue-700 bg-blue-50 p-4" data-testid="email-unconfirmed">
-          <h2 id="email-heading" className="text-xl font-bold">{tc("heading")}</h2>
+        <section
+          aria-labelledby="email-heading"
+          className="mt-6 rounded border-2 border-blue-700 bg-blue-50 p-4"
+          data-testid="email-unconfirmed"
+        >
+          <h2 id="email-heading" className="text-xl font-bold">
+            {tc("heading")}
+          </h2>
           <p className="mt-1 max-w-prose">{tc("pending", { email: user.email })}</p>
           <p className="mt-1 max-w-prose">{tc("why")}</p>
           {demoLink ? (
             <p className="mt-2 max-w-prose" data-testid="demo-email-link">
-              {tc("demoNote")} <a href={demoLink} className="text-blue-900 underline">{tc("demoLinkText")}</a>
+              {tc("demoNote")}{" "}
+              <a href={demoLink} className="text-blue-900 underline">
+                {tc("demoLinkText")}
+              </a>
             </p>
           ) : null}
           <ResendConfirmationForm />
@@ -73,14 +86,23 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       )}
 
       <section aria-labelledby="memberships-heading" className="mt-8">
-        <h2 id="memberships-heading" className="text-2xl font-bold">{t("membershipsHeading")}</h2>
+        <h2 id="memberships-heading" className="text-2xl font-bold">
+          {t("membershipsHeading")}
+        </h2>
         <MembershipList memberships={memberships} groupLabels={groups} />
       </section>
 
       <section aria-labelledby="details-heading" className="mt-8">
-        <h2 id="details-heading" className="mb-4 text-2xl font-bold">{t("detailsHeading")}</h2>
+        <h2 id="details-heading" className="mb-4 text-2xl font-bold">
+          {t("detailsHeading")}
+        </h2>
         <ProfileForm
-          current={{ name: user.name, stakeholderGroup: user.stakeholderGroup, designation: user.designation, language: user.preferredLanguage }}
+          current={{
+            name: user.name,
+            stakeholderGroup: user.stakeholderGroup,
+            designation: user.designation,
+            language: user.preferredLanguage,
+          }}
           organisations={organisations}
           groupLabels={groups}
           languageLabels={languages}
@@ -88,16 +110,23 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="password-heading" className="mt-10">
-        <h2 id="password-heading" className="text-2xl font-bold">{t("passwordHeading")}</h2>
+        <h2 id="password-heading" className="text-2xl font-bold">
+          {t("passwordHeading")}
+        </h2>
         <p className="mt-1 mb-4">{t("passwordNote")}</p>
         <PasswordForm />
       </section>
 
       <section aria-labelledby="session-heading" className="mt-10">
-        <h2 id="session-heading" className="text-2xl font-bold">{t("sessionHeading")}</h2>
+        <h2 id="session-heading" className="text-2xl font-bold">
+          {t("sessionHeading")}
+        </h2>
         <p className="mt-1 mb-4 max-w-prose">{t("sessionNote")}</p>
         <form action={signOut}>
-          <button type="submit" className="inline-flex min-h-11 cursor-pointer items-center rounded border-2 border-blue-800 px-5 font-semibold text-blue-900 hover:bg-blue-50">
+          <button
+            type="submit"
+            className="inline-flex min-h-11 cursor-pointer items-center rounded border-2 border-blue-800 px-5 font-semibold text-blue-900 hover:bg-blue-50"
+          >
             {(await getTranslations("header"))("signOut")}
           </button>
         </form>

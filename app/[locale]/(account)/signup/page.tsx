@@ -20,11 +20,7 @@ export default async function SignUpPage({ params }: Props) {
   const locale = await pageLocale(params);
   if (await getCurrentUser()) redirect(`/${locale}/profile`);
   const t = await getTranslations("signUp");
-  const [organisations, groups, languages] = await Promise.all([
-    listOrganisations(await getDb()),
-    groupLabels(),
-    languageLabels(),
-  ]);
+  const [organisations, groups, languages] = await Promise.all([listOrganisations(await getDb()), groupLabels(), languageLabels()]);
   return (
     <div>
       <PageHeading>{t("title")}</PageHeading>

@@ -10,12 +10,25 @@ export async function GET() {
   if (!user) return errorResponse("unauthenticated");
   const db = await getDb();
   const data = await listContributionsOf(db, user.id);
-  await auditEvent(db, user, "export.contributions", { type: "user", id: user.id }, { comments: data.comments.length, endorsements: data.endorsements.length });
-  return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), participant: { name: user.name, stakeholderGroup: user.stakeholderGroup }, ...data }, null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="my-samvad-contributions.json"',
-      "Cache-Control": "no-store",
+  await auditEvent(
+    db,
+    user,
+    "export.contributions",
+    { type: "user", id: user.id },
+    { comments: data.comments.length, endorsements: data.endorsements.length },
+  );
+  return new Response(
+    JSON.stringify(
+      { exportedAt: new Date().toISOString(), participant: { name: user.name, stakeholderGroup: user.stakeholderGroup }, ...data },
+      null,
+      2,
+    ),
+    {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="my-samvad-contributions.json"',
+        "Cache-Control": "no-store",
+      },
     },
-  });
+  );
 }

@@ -13,7 +13,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ consultation?: string; principle?: string; published?: string }> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ consultation?: string; principle?: string; published?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
@@ -37,16 +40,25 @@ export default async function SummaryEditorPage({ params, searchParams }: Props)
     return (
       <div>
         <PageHeading>{t("editorTitle")}</PageHeading>
-        {publishedVersion ? <Notice tone="success" testId="summary-published">{t("publishedNotice", { v: publishedVersion })}</Notice> : null}
+        {publishedVersion ? (
+          <Notice tone="success" testId="summary-published">
+            {t("publishedNotice", { v: publishedVersion })}
+          </Notice>
+        ) : null}
         <p className="mt-2 max-w-prose">{t("editorIntro")}</p>
         <ConsultationPicker path="/moderate/summaries" current={consultation.slug} consultations={consultations} locale={locale} />
         <ol className="mt-6 space-y-2">
           {principles.map((p, i) => (
             <li key={p.id}>
-              <Link href={`/moderate/summaries?consultation=${consultation.slug}&principle=${p.slug}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
+              <Link
+                href={`/moderate/summaries?consultation=${consultation.slug}&principle=${p.slug}`}
+                className="inline-flex min-h-11 items-center text-blue-900 underline"
+              >
                 {t("edit", { n: p.position })}: {localised(locale, p.title, p.titleHi).text}
               </Link>
-              <span className="ml-2 text-sm text-slate-700">{versions[i]?.[0] ? t("published", { v: versions[i][0].version }) : t("draftOnly")}</span>
+              <span className="ml-2 text-sm text-slate-700">
+                {versions[i]?.[0] ? t("published", { v: versions[i][0].version }) : t("draftOnly")}
+              </span>
             </li>
           ))}
         </ol>
@@ -58,8 +70,14 @@ export default async function SummaryEditorPage({ params, searchParams }: Props)
     <div>
       <PageHeading>{t("editorFor", { n: current.position, title: localised(locale, current.title, current.titleHi).text })}</PageHeading>
       <p className="mt-2 max-w-prose">{t("editorIntro")}</p>
-      <p className="mt-2"><Link href={`/consultations/${consultation.slug}/principles/${current.slug}#comments`} className="text-blue-900 underline">{t("sections.overview")}: {localised(locale, current.title, current.titleHi).text}</Link></p>
-      <div className="mt-6"><SummaryEditor principleId={current.id} draft={draft?.sections ?? {}} /></div>
+      <p className="mt-2">
+        <Link href={`/consultations/${consultation.slug}/principles/${current.slug}#comments`} className="text-blue-900 underline">
+          {t("sections.overview")}: {localised(locale, current.title, current.titleHi).text}
+        </Link>
+      </p>
+      <div className="mt-6">
+        <SummaryEditor principleId={current.id} draft={draft?.sections ?? {}} />
+      </div>
     </div>
   );
 }

@@ -16,7 +16,8 @@ import { consultationPhase } from "@/lib/rules/consultation-phase";
 type Consultation = NonNullable<Awaited<ReturnType<typeof getConsultationBySlug>>>;
 
 /** The consultation's overview with the Call-wide endorsement panel and statistics (home and /consultations/[slug]). */
-export async function ConsultationOverviewPage({ locale, consultation }: { locale: Locale; consultation: Consultation }) {
+export async function ConsultationOverviewPage(p: { locale: Locale; consultation: Consultation; withdrawing: number | null }) {
+  const { locale, consultation } = p;
   const db = await getDb();
   const user = await getCurrentUser();
   const memberships = user ? await listMembershipsOfUser(db, user.id) : [];
@@ -25,7 +26,11 @@ export async function ConsultationOverviewPage({ locale, consultation }: { local
     countCommentsByGroupAndStance(db, { consultationId: consultation.id }),
     countEndorsementsByGroup(db, { consultationId: consultation.id }),
     user
-      ? listActiveEndorsementsOf(db, { consultationId: consultation.id, userId: user.id, organisationIds: signableOrganisationIds(memberships) })
+      ? listActiveEndorsementsOf(db, {
+          consultationId: consultation.id,
+          userId: user.id,
+          organisationIds: signableOrganisationIds(memberships),
+        })
       : Promise.resolve([]),
   ]);
   const te = await getTranslations("endorse");
@@ -47,6 +52,7 @@ export async function ConsultationOverviewPage({ locale, consultation }: { local
         active={activeHere}
         signable={signable}
         personalActive={activeHere.some((e) => e.organisationId === null)}
+        withdrawing={p.withdrawing}
       />
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="overview" />
     </>

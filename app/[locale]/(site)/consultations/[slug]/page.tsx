@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { positiveInt } from "@/lib/i18n/search-params";
 import { ConsultationOverviewPage } from "./overview";
 
-type Props = { params: Promise<{ locale: string; slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ withdrawEndorsement?: string }> };
 
 async function load(params: Props["params"]) {
   const { slug } = await params;
@@ -20,7 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: localised(locale, c.title, c.titleHi).text };
 }
 
-export default async function ConsultationPage({ params }: Props) {
+export default async function ConsultationPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  return <ConsultationOverviewPage locale={locale} consultation={await load(params)} />;
+  const withdrawing = positiveInt((await searchParams).withdrawEndorsement);
+  return <ConsultationOverviewPage locale={locale} consultation={await load(params)} withdrawing={withdrawing} />;
 }

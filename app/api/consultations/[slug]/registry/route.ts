@@ -18,7 +18,18 @@ export async function GET(req: Request, ctx: { params: Promise<{ slug: string }>
   // Signed-in exports are audited; anonymous ones are public reads that anyone could repeat without limit.
   const user = await getCurrentUser();
   if (user) await auditEvent(db, user, "export.registry", { type: "consultation", id: slug }, { rows: rows.length });
-  const header = ["reference", "stakeholder_group", "name", "designation", "organisation", "capacity", "target", "statement", "endorsed_at", "withdrawn_at"];
+  const header = [
+    "reference",
+    "stakeholder_group",
+    "name",
+    "designation",
+    "organisation",
+    "capacity",
+    "target",
+    "statement",
+    "endorsed_at",
+    "withdrawn_at",
+  ];
   const body = rows.map((r) => [
     r.id,
     r.stakeholderGroup,

@@ -45,11 +45,17 @@ export default async function CommentHistoryPage({ params }: Props) {
               {i === versions.length - 1 ? <span className="font-normal"> · {t("currentVersion")}</span> : null}
             </h2>
             <p className="mt-1 text-sm">{t("stanceLabel", { stance: ts(v.stance) })}</p>
-            <div className="mt-2"><LinkedText text={v.body} /></div>
+            <div className="mt-2">
+              <LinkedText text={v.body} />
+            </div>
           </li>
         ))}
       </ol>
-      <p className="mt-6"><Link href={`/comments/${id}`} className="text-blue-900 underline">{t("backToComment")}</Link></p>
+      <p className="mt-6">
+        <Link href={`/comments/${id}`} className="text-blue-900 underline">
+          {t("backToComment")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -29,20 +29,38 @@ export default async function LedgerPage({ params }: Props) {
   const tg = await getTranslations("groups");
   const title = localised(locale, consultation.title, consultation.titleHi);
   const appeal = (r: (typeof rows)[number]) =>
-    !r.appealFiled ? t("appealNone") : r.appealOutcome === "reversed" ? t("appealReversed") : r.appealOutcome === "upheld" ? t("appealUpheld") : t("appealPending");
+    !r.appealFiled
+      ? t("appealNone")
+      : r.appealOutcome === "reversed"
+        ? t("appealReversed")
+        : r.appealOutcome === "upheld"
+          ? t("appealUpheld")
+          : t("appealPending");
   const role = (r: string) => (r === "system" || r === "moderator" || r === "admin" ? t(`roles.${r}`) : r);
   return (
     <div>
-      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
-      <div className="mt-3"><PageHeading>{t("ledgerTitle")}</PageHeading></div>
+      <p>
+        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
+          {title.text}
+        </Link>
+      </p>
+      <div className="mt-3">
+        <PageHeading>{t("ledgerTitle")}</PageHeading>
+      </div>
       <p className="mt-2 max-w-prose">{t("ledgerIntro")}</p>
       <p className="mt-2 flex flex-wrap gap-x-6">
-        <Link href={`/consultations/${slug}/moderation-policy`} className="inline-flex min-h-11 items-center text-blue-900 underline">{t("policyLink")}</Link>
-        <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>{t("downloadLedger")}</a>
+        <Link href={`/consultations/${slug}/moderation-policy`} className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {t("policyLink")}
+        </Link>
+        <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
+          {t("downloadLedger")}
+        </a>
       </p>
 
       <LedgerTotalsTables totals={totals} />
-      <p className="mt-4" data-testid="ledger-blocks">{t("blocksCount", { count: totals.blocks })}</p>
+      <p className="mt-4" data-testid="ledger-blocks">
+        {t("blocksCount", { count: totals.blocks })}
+      </p>
 
       {rows.length === 0 ? (
         <p className="mt-6">{t("ledgerEmpty")}</p>
@@ -50,13 +68,25 @@ export default async function LedgerPage({ params }: Props) {
         <div className="mt-6 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="ledger">
             <caption className="sr-only">{t("ledgerTitle")}</caption>
-            <TableHead columns={["when", "decision", "rule", "actor", "principle", "authorGroup", "appeal"].map((k) => ({ label: t(k) }))} />
+            <TableHead
+              columns={["when", "decision", "rule", "actor", "principle", "authorGroup", "appeal"].map((k) => ({ label: t(k) }))}
+            />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="border-b border-slate-200" data-testid="ledger-row" data-action={r.action}>
-                  <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">{formatDateTime(r.at, locale)}</th>
+                  <th scope="row" className="py-2 pr-3 text-left font-normal whitespace-nowrap">
+                    {formatDateTime(r.at, locale)}
+                  </th>
                   <td className="px-2">{t(`actions.${r.action}`)}</td>
-                  <td className="px-2">{r.ruleNumber ? <Link href={`/consultations/${slug}/moderation-policy#rule-${r.ruleNumber}`} className="text-blue-900 underline">{t("ruleNumber", { n: r.ruleNumber })}</Link> : "—"}</td>
+                  <td className="px-2">
+                    {r.ruleNumber ? (
+                      <Link href={`/consultations/${slug}/moderation-policy#rule-${r.ruleNumber}`} className="text-blue-900 underline">
+                        {t("ruleNumber", { n: r.ruleNumber })}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="px-2">{role(r.actorRole)}</td>
                   <td className="px-2">{r.principlePosition}</td>
                   <td className="px-2">{tg(r.stakeholderGroup)}</td>

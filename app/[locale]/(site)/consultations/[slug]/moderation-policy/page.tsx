@@ -26,8 +26,14 @@ export default async function ModerationPolicyPage({ params }: Props) {
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <article className="max-w-prose">
-      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
-      <div className="mt-3"><PageHeading>{t("policyTitle")}</PageHeading></div>
+      <p>
+        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
+          {title.text}
+        </Link>
+      </p>
+      <div className="mt-3">
+        <PageHeading>{t("policyTitle")}</PageHeading>
+      </div>
       <p className="mt-3">{t("policyIntro")}</p>
       <p className="mt-2">{t("autoHideNote", { count: consultation.autoHideThreshold })}</p>
       <ol className="mt-6 space-y-5" data-testid="rules">
@@ -39,12 +45,18 @@ export default async function ModerationPolicyPage({ params }: Props) {
               <h2 className="text-xl font-bold">
                 {t("ruleNumber", { n: r.number })}: <span lang={rt.lang}>{rt.text}</span>
               </h2>
-              <p className="mt-1" lang={rb.lang}>{rb.text}</p>
+              <p className="mt-1" lang={rb.lang}>
+                {rb.text}
+              </p>
             </li>
           );
         })}
       </ol>
-      <p className="mt-6"><Link href={`/consultations/${slug}/ledger`} className="text-blue-900 underline">{t("ledgerLink")}</Link></p>
+      <p className="mt-6">
+        <Link href={`/consultations/${slug}/ledger`} className="text-blue-900 underline">
+          {t("ledgerLink")}
+        </Link>
+      </p>
     </article>
   );
 }

@@ -48,18 +48,35 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <div>
-      <p><Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>{title.text}</Link></p>
-      <div className="mt-3"><PageHeading>{t("title")}</PageHeading></div>
+      <p>
+        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
+          {title.text}
+        </Link>
+      </p>
+      <div className="mt-3">
+        <PageHeading>{t("title")}</PageHeading>
+      </div>
       <p className="mt-2 max-w-prose">{t("intro")}</p>
 
       <section aria-labelledby="counts-heading" className="mt-6">
-        <h2 id="counts-heading" className="text-xl font-bold">{t("countsHeading")}</h2>
+        <h2 id="counts-heading" className="text-xl font-bold">
+          {t("countsHeading")}
+        </h2>
         <table className="mt-2 text-sm" data-testid="registry-counts">
-          <TableHead columns={[{ label: t("group") }, { label: t("organisations"), numeric: true }, { label: t("individuals"), numeric: true }, { label: t("total"), numeric: true }]} />
+          <TableHead
+            columns={[
+              { label: t("group") },
+              { label: t("organisations"), numeric: true },
+              { label: t("individuals"), numeric: true },
+              { label: t("total"), numeric: true },
+            ]}
+          />
           <tbody>
             {STAKEHOLDER_GROUPS.map((g) => (
               <tr key={g} className="border-b border-slate-200" data-group={g}>
-                <th scope="row" className="py-1 pr-4 text-left font-normal">{tg(g)}</th>
+                <th scope="row" className="py-1 pr-4 text-left font-normal">
+                  {tg(g)}
+                </th>
                 <td className="px-3 py-1 text-right tabular-nums">{nf.format(count(g, true))}</td>
                 <td className="px-3 py-1 text-right tabular-nums">{nf.format(count(g, false))}</td>
                 <td className="py-1 pl-3 text-right font-semibold tabular-nums">{nf.format(count(g, true) + count(g, false))}</td>
@@ -71,35 +88,77 @@ export default async function RegistryPage({ params, searchParams }: Props) {
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-4" aria-label={t("filters")}>
         <div>
-          <label htmlFor="filter-group" className="block font-semibold">{t("group")}</label>
-          <select id="filter-group" name="group" defaultValue={filter.group ?? ""} className="mt-1 min-h-11 rounded border-2 border-slate-600 bg-white px-2">
+          <label htmlFor="filter-group" className="block font-semibold">
+            {t("group")}
+          </label>
+          <select
+            id="filter-group"
+            name="group"
+            defaultValue={filter.group ?? ""}
+            className="mt-1 min-h-11 rounded border-2 border-slate-600 bg-white px-2"
+          >
             <option value="">{t("allGroups")}</option>
-            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tg(g)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-target" className="block font-semibold">{t("target")}</label>
-          <select id="filter-target" name="target" defaultValue={filter.target ?? ""} className="mt-1 min-h-11 max-w-xs rounded border-2 border-slate-600 bg-white px-2">
-            <option value="">{t("allTargets")}</option>
-            <option value="consultation">{t("targetCall")}</option>
-            {principles.map((p) => (
-              <option key={p.id} value={p.id}>{t("targetPrinciple", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}</option>
+            {STAKEHOLDER_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {tg(g)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="min-h-11 cursor-pointer rounded border-2 border-blue-800 px-4 font-semibold text-blue-900 hover:bg-blue-50">{t("apply")}</button>
-        <a href={`/api/consultations/${slug}/registry${query.size ? `?${query}` : ""}`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
+        <div>
+          <label htmlFor="filter-target" className="block font-semibold">
+            {t("target")}
+          </label>
+          <select
+            id="filter-target"
+            name="target"
+            defaultValue={filter.target ?? ""}
+            className="mt-1 min-h-11 max-w-xs rounded border-2 border-slate-600 bg-white px-2"
+          >
+            <option value="">{t("allTargets")}</option>
+            <option value="consultation">{t("targetCall")}</option>
+            {principles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t("targetPrinciple", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="min-h-11 cursor-pointer rounded border-2 border-blue-800 px-4 font-semibold text-blue-900 hover:bg-blue-50"
+        >
+          {t("apply")}
+        </button>
+        <a
+          href={`/api/consultations/${slug}/registry${query.size ? `?${query}` : ""}`}
+          className="inline-flex min-h-11 items-center text-blue-900 underline"
+          download
+        >
           {t("download")}
         </a>
       </form>
 
-      <p className="mt-4 font-semibold" data-testid="registry-count">{t("resultCount", { count: total })}</p>
+      <p className="mt-4 font-semibold" data-testid="registry-count">
+        {t("resultCount", { count: total })}
+      </p>
       <RegistryTable rows={rows} locale={locale} />
       {after || nextAfter ? (
         <nav aria-label={t("pages")} className="mt-4 flex flex-wrap gap-4" data-testid="registry-pages">
-          {after ? <Link href={`/consultations/${slug}/registry${query.size ? `?${query}` : ""}`} className="inline-flex min-h-11 items-center text-blue-900 underline">{t("firstPage")}</Link> : null}
+          {after ? (
+            <Link
+              href={`/consultations/${slug}/registry${query.size ? `?${query}` : ""}`}
+              className="inline-flex min-h-11 items-center text-blue-900 underline"
+            >
+              {t("firstPage")}
+            </Link>
+          ) : null}
           {nextAfter ? (
-            <Link href={`/consultations/${slug}/registry?${new URLSearchParams([...query, ["after", String(nextAfter)]])}`} className="inline-flex min-h-11 items-center text-blue-900 underline" rel="next">
+            <Link
+              href={`/consultations/${slug}/registry?${new URLSearchParams([...query, ["after", String(nextAfter)]])}`}
+              className="inline-flex min-h-11 items-center text-blue-900 underline"
+              rel="next"
+            >
               {t("nextPage", { count: REGISTRY_PAGE_SIZE })}
             </Link>
           ) : null}

@@ -48,11 +48,17 @@ export default async function ReportPage({ params }: Props) {
     return (
       <div>
         <PageHeading>{t("title")}</PageHeading>
-        <p className="mt-2" lang={title.lang}>{title.text}</p>
-        <p className="mt-4" data-testid="report-not-published">{staff && !closed ? (await getTranslations("errors"))("notClosed") : t("notPublished")}</p>
+        <p className="mt-2" lang={title.lang}>
+          {title.text}
+        </p>
+        <p className="mt-4" data-testid="report-not-published">
+          {staff && !closed ? (await getTranslations("errors"))("notClosed") : t("notPublished")}
+        </p>
         {staff && closed ? (
           <section aria-labelledby="publish-heading" className="mt-6">
-            <h2 id="publish-heading" className="text-xl font-bold">{t("publishHeading")}</h2>
+            <h2 id="publish-heading" className="text-xl font-bold">
+              {t("publishHeading")}
+            </h2>
             <ConsultationReportForm consultationSlug={slug} />
           </section>
         ) : null}
@@ -71,18 +77,29 @@ export default async function ReportPage({ params }: Props) {
   return (
     <article className="report">
       <PageHeading>{t("title")}</PageHeading>
-      <p className="mt-1 text-xl" lang={title.lang}>{title.text}</p>
-      <p className="mt-1 text-sm text-slate-700" data-testid="report-published">{t("publishedOn", { date: formatDate(report.publishedAt, locale), role: tr(report.publishedByRole === "admin" ? "admin" : "moderator") })}</p>
+      <p className="mt-1 text-xl" lang={title.lang}>
+        {title.text}
+      </p>
+      <p className="mt-1 text-sm text-slate-700" data-testid="report-published">
+        {t("publishedOn", {
+          date: formatDate(report.publishedAt, locale),
+          role: tr(report.publishedByRole === "admin" ? "admin" : "moderator"),
+        })}
+      </p>
       <p className="no-print mt-2 text-sm">{t("print")}</p>
       <Paragraphs text={report.introduction} className="mt-4" />
 
       <section aria-labelledby="summaries-heading" className="mt-8">
-        <h2 id="summaries-heading" className="text-2xl font-bold">{t("summariesHeading")}</h2>
+        <h2 id="summaries-heading" className="text-2xl font-bold">
+          {t("summariesHeading")}
+        </h2>
         {principles.map((p, i) => {
           const v = summaries[i];
           return (
             <section key={p.id} aria-labelledby={`report-p-${p.position}`} className="mt-6 break-inside-avoid-page">
-              <h3 id={`report-p-${p.position}`} className="text-xl font-semibold">{t("principleHeading", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}</h3>
+              <h3 id={`report-p-${p.position}`} className="text-xl font-semibold">
+                {t("principleHeading", { n: p.position, title: localised(locale, p.title, p.titleHi).text })}
+              </h3>
               {v ? (
                 SUMMARY_SECTIONS.filter((s) => v.sections[s]?.trim()).map((s) => (
                   <div key={s} className="mt-2">
@@ -101,18 +118,26 @@ export default async function ReportPage({ params }: Props) {
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="report" />
 
       <section aria-labelledby="registry-heading" className="mt-8">
-        <h2 id="registry-heading" className="text-2xl font-bold">{t("registryHeading", { date: formatDate(consultation.closesAt, locale) })}</h2>
+        <h2 id="registry-heading" className="text-2xl font-bold">
+          {t("registryHeading", { date: formatDate(consultation.closesAt, locale) })}
+        </h2>
         <ul className="mt-2 list-disc pl-6" data-testid="report-registry">
           {registry.map((r) => (
             <li key={r.id}>
-              {r.organisationName ?? r.endorserName} · {tg(r.stakeholderGroup)} · {r.targetKey === "consultation" ? treg("targetCall") : treg("targetPrinciple", { n: r.principlePosition ?? 0, title: "" }).replace(/:\s*$/, "")} · {formatDate(r.endorsedAt, locale)}
+              {r.organisationName ?? r.endorserName} · {tg(r.stakeholderGroup)} ·{" "}
+              {r.targetKey === "consultation"
+                ? treg("targetCall")
+                : treg("targetPrinciple", { n: r.principlePosition ?? 0, title: "" }).replace(/:\s*$/, "")}{" "}
+              · {formatDate(r.endorsedAt, locale)}
             </li>
           ))}
         </ul>
       </section>
 
       <section aria-labelledby="moderation-heading" className="mt-8">
-        <h2 id="moderation-heading" className="text-2xl font-bold">{t("moderationHeading")}</h2>
+        <h2 id="moderation-heading" className="text-2xl font-bold">
+          {t("moderationHeading")}
+        </h2>
         <p className="mt-2">{t("hiddenTotal", { count: hiddenTotal })}</p>
         <p>{t("blocks", { count: moderation.blocks })}</p>
         <LedgerTotalsTables totals={moderation} />
