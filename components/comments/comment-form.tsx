@@ -2,14 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { CharacterCount } from "@/components/ui/character-count";
-import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { ErrorSummary, FieldError } from "@/components/ui/field";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitComment } from "@/lib/actions/comments";
+import { CommentBodyField } from "./comment-body-field";
 import { StanceChoice } from "./stance-choice";
 import { initialFormState } from "@/lib/actions/form-state";
-import { COMMENT_BODY_MAX, COMMENT_BODY_MIN } from "@/lib/limits";
 
 interface Props {
   consultationSlug: string;
@@ -48,26 +47,7 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
       </div>
 
       <div className="mb-4">
-        <label htmlFor={id("body")} className="block font-semibold">
-          {t("body")}
-        </label>
-        <p id={`${id("body")}-hint`} className="text-sm text-slate-700">
-          {t("bodyHint", { min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX })}
-        </p>
-        <FieldError name={id("body")} error={err("body")} />
-        <textarea
-          id={id("body")}
-          name="body"
-          rows={parentId ? 4 : 7}
-          required
-          minLength={COMMENT_BODY_MIN}
-          maxLength={COMMENT_BODY_MAX}
-          defaultValue={v.body ?? ""}
-          aria-invalid={err("body") ? true : undefined}
-          aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body"), count: true })}
-          className={inputClass}
-        />
-        <CharacterCount fieldId={id("body")} min={COMMENT_BODY_MIN} max={COMMENT_BODY_MAX} trim />
+        <CommentBodyField id={id("body")} defaultValue={v.body ?? ""} error={err("body")} rows={parentId ? 4 : 7} />
       </div>
 
       <StanceChoice id={id("stance")} value={v.stance} error={err("stance")} />

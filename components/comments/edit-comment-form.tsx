@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { CharacterCount } from "@/components/ui/character-count";
-import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useErrorText } from "@/components/ui/use-error-text";
-import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, type Stance } from "@/lib/limits";
+import type { Stance } from "@/lib/limits";
 import { saveCommentEdit } from "@/lib/actions/comments";
 import type { FormState } from "@/lib/actions/form-state";
+import { CommentBodyField } from "./comment-body-field";
 import { StanceChoice } from "./stance-choice";
 
 interface Props {
@@ -35,26 +35,9 @@ export function EditCommentForm({ commentId, body, stance, cancelHref }: Props) 
       <h3 className="font-semibold">{t("editHeading")}</h3>
       <ErrorSummary title={te("formHasErrors")} errors={summary} />
       <input type="hidden" name="commentId" value={commentId} />
-      <label htmlFor={id("body")} className="mt-2 block font-semibold">
-        {t("body")}
-      </label>
-      <p id={`${id("body")}-hint`} className="text-sm text-slate-700">
-        {t("bodyHint", { min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX })}
-      </p>
-      <FieldError name={id("body")} error={err("body")} />
-      <textarea
-        id={id("body")}
-        name="body"
-        rows={6}
-        required
-        minLength={COMMENT_BODY_MIN}
-        maxLength={COMMENT_BODY_MAX}
-        defaultValue={v.body ?? ""}
-        aria-invalid={err("body") ? true : undefined}
-        aria-describedby={describedBy(id("body"), { hint: true, error: !!err("body"), count: true })}
-        className={inputClass}
-      />
-      <CharacterCount fieldId={id("body")} min={COMMENT_BODY_MIN} max={COMMENT_BODY_MAX} trim />
+      <div className="mt-2">
+        <CommentBodyField id={id("body")} defaultValue={v.body ?? ""} error={err("body")} rows={6} />
+      </div>
       <div className="mt-3">
         <StanceChoice id={id("stance")} value={v.stance} error={err("stance")} />
       </div>
