@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { describedBy, ErrorSummary, FieldError, inputClass } from "@/components/ui/field";
+import { CharacterCount } from "@/components/ui/character-count";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitConsultationReport } from "@/lib/actions/summaries";
+import { CONSULTATION_REPORT_INTRO_MAX, CONSULTATION_REPORT_INTRO_MIN } from "@/lib/limits";
 
 export function ConsultationReportForm({ consultationSlug }: { consultationSlug: string }) {
   const t = useTranslations("report");
@@ -27,11 +29,16 @@ export function ConsultationReportForm({ consultationSlug }: { consultationSlug:
         id="report-introduction"
         name="introduction"
         rows={6}
+        required
+        minLength={CONSULTATION_REPORT_INTRO_MIN}
+        maxLength={CONSULTATION_REPORT_INTRO_MAX}
         defaultValue={state.values.introduction ?? ""}
         aria-invalid={err ? true : undefined}
-        aria-describedby={describedBy("report-introduction", { hint: true, error: !!err })}
-        className={`${inputClass} mb-3`}
+        aria-describedby={describedBy("report-introduction", { hint: true, error: !!err, count: true })}
+        className={inputClass}
       />
+      <CharacterCount fieldId="report-introduction" min={CONSULTATION_REPORT_INTRO_MIN} max={CONSULTATION_REPORT_INTRO_MAX} trim />
+      <div className="mt-3" />
       <SubmitButton label={t("publish")} pendingLabel="…" />
     </form>
   );
