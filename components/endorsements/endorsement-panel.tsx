@@ -6,9 +6,9 @@ import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { EndorseForm } from "./endorse-form";
 import type { ActiveEndorsementView } from "./view-types";
+import { WITHDRAW_ENDORSEMENT_PARAM } from "@/lib/i18n/search-params";
 
 /** The query parameter that opens the "withdraw this endorsement?" step for one of the viewer's endorsements. */
-export const WITHDRAW_ENDORSEMENT_PARAM = "withdrawEndorsement";
 
 interface Props {
   locale: Locale;

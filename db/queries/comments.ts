@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, commentVersions, consultations, organisations, principles, reports, users, type NewComment } from "../schema";
+import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
 import { mayReplyTo } from "@/lib/rules/comments";
 import { COMMENT_RATE } from "@/lib/rules/token-bucket";
+import { settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
 import { takeRateToken } from "./rate-limits";
 import type { CommentSort } from "@/lib/limits";
@@ -142,10 +143,7 @@ export async function markCommentWithdrawn(db: Db, p: { commentId: number; autho
       )
       .returning({ id: comments.id });
     if (rows.length !== 1) return false;
-    await tx
-      .update(reports)
-      .set({ settledAt: now })
-      .where(and(eq(reports.commentId, p.commentId), isNull(reports.settledAt)));
+    await settleReports(tx, p.commentId, now);
     return true;
   });
 }

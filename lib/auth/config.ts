@@ -1,7 +1,5 @@
 import { env } from "@/lib/env";
 
-export { authSecret } from "@/lib/env";
-
 /** Secure cookies everywhere except a plain-http loopback address used for development and tests. */
 export function useSecureCookies(): boolean {
   return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(env().NEXTAUTH_URL);

@@ -6,7 +6,8 @@ import { signInSchema } from "@/lib/validation/account";
 import { SESSION_ABSOLUTE_LIFETIME_S } from "@/lib/rules/session-policy";
 import { authenticate } from "./authenticate";
 import { trustedClientAddress } from "./client-address";
-import { authSecret, useSecureCookies } from "./config";
+import { authSecret } from "@/lib/env";
+import { useSecureCookies } from "./config";
 import { claimsOf } from "./token";
 import { userForClaims } from "./session-check";
 

@@ -1,6 +1,6 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { SESSION_ABSOLUTE_LIFETIME_S, sessionCookieMaxAge, type SessionTimes } from "@/lib/rules/session-policy";
-import { authSecret } from "./config";
+import { authSecret } from "@/lib/env";
 
 /** What the session cookie carries. Everything else about the user is read from the database per request. */
 export interface SessionClaims extends SessionTimes {

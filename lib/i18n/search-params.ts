@@ -3,13 +3,16 @@ import { COMMENT_SORTS, MAX_ID, type CommentSort } from "@/lib/limits";
 
 type Search = Record<string, string | string[] | undefined>;
 
+/** The query parameter that opens the "withdraw this endorsement?" step of an endorsement panel. */
+export const WITHDRAW_ENDORSEMENT_PARAM = "withdrawEndorsement";
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export const positiveInt = (v: string | undefined) => {
   const n = Number(v);
   return Number.isSafeInteger(n) && n > 0 && n <= MAX_ID ? n : null;
 };
 
-/** The comment list's state from the URL: order, position, and which reply or edit form is open. */
+/** The comment list's state from the URL: order, position, and which reply, edit, report or withdraw step is open. */
 export function commentListParams(search: Search) {
   const sortRaw = one(search.sort);
   const sort: CommentSort = COMMENT_SORTS.includes(sortRaw as CommentSort) ? (sortRaw as CommentSort) : "newest";
@@ -25,5 +28,13 @@ export function commentListParams(search: Search) {
     replyTo: positiveInt(one(search.reply)),
     editId: positiveInt(one(search.edit)),
     reportId: positiveInt(one(search.report)),
+    // The "withdraw …?" confirmation steps (shown only for the viewer's own comment or endorsement).
+    withdrawId: positiveInt(one(search.withdraw)),
+    withdrawEndorsementId: withdrawEndorsementParam(search),
   };
+}
+
+/** Which endorsement's withdrawal the page was opened to confirm, if any. */
+export function withdrawEndorsementParam(search: Search): number | null {
+  return positiveInt(one(search[WITHDRAW_ENDORSEMENT_PARAM]));
 }

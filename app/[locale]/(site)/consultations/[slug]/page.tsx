@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
-import { positiveInt } from "@/lib/i18n/search-params";
+import { withdrawEndorsementParam } from "@/lib/i18n/search-params";
 import { ConsultationOverviewPage } from "./overview";
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ withdrawEndorsement?: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(params: Props["params"]) {
   const { slug } = await params;
@@ -23,6 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ConsultationPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const withdrawing = positiveInt((await searchParams).withdrawEndorsement);
+  const withdrawing = withdrawEndorsementParam(await searchParams);
   return <ConsultationOverviewPage locale={locale} consultation={await load(params)} withdrawing={withdrawing} />;
 }

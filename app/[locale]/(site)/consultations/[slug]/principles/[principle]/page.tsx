@@ -7,18 +7,18 @@ import { CommentThreads } from "@/components/comments/comment-thread";
 import { toCommentView } from "@/components/comments/view-types";
 import { PhaseNotice } from "@/components/consultation/phase-notice";
 import { PrinciplePager } from "@/components/consultation/principle-pager";
-import { EndorsementPanel, WITHDRAW_ENDORSEMENT_PARAM } from "@/components/endorsements/endorsement-panel";
+import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
 import { getPublicPrinciple } from "@/db/queries/consultations";
 import { getPrinciplePageData } from "@/db/queries/principle-page";
 import { listSummaryVersions } from "@/db/queries/summaries";
-import { authSecret } from "@/lib/auth/config";
+import { authSecret } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
-import { commentListParams, positiveInt } from "@/lib/i18n/search-params";
+import { commentListParams } from "@/lib/i18n/search-params";
 import { maySignFor, maySpeakFor } from "@/lib/rules/capacity";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 import { signFormStamp } from "@/lib/rules/form-timing";
@@ -52,10 +52,6 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const { slug, principle: principleSlug } = await params;
   const search = await searchParams;
   const list = commentListParams(search);
-  // The "withdraw …?" confirmation steps: which of the viewer's own comments or endorsements (checked where shown).
-  const firstOf = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const withdrawId = positiveInt(firstOf(search.withdraw));
-  const withdrawEndorsementId = positiveInt(firstOf(search[WITHDRAW_ENDORSEMENT_PARAM]));
   const user = await getCurrentUser();
   const data = await getPrinciplePageData(await getDb(), {
     consultationSlug: slug,
@@ -132,7 +128,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         active={activeHere}
         signable={signable}
         personalActive={activeHere.some((e) => e.organisationId === null)}
-        withdrawing={withdrawEndorsementId}
+        withdrawing={list.withdrawEndorsementId}
       />
 
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="principle" />
@@ -191,7 +187,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
               replyTo: list.replyTo,
               editId: list.editId,
               reportId: list.reportId,
-              withdrawId,
+              withdrawId: list.withdrawId,
               canReport: !!user && !user.writeBlockedAt,
               ledgerHref: `/${locale}/consultations/${consultation.slug}/ledger`,
               policyHref: `/${locale}/consultations/${consultation.slug}/moderation-policy`,
