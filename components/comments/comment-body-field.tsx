@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { CharacterCount } from "@/components/ui/character-count";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import { COMMENT_BODY_MAX, COMMENT_BODY_MIN } from "@/lib/limits";
+import { KeptTextarea } from "@/components/ui/kept-textarea";
 
 /**
  * A comment's text box, the same for a new comment, a reply and an edit: label, the limits as a hint, the error,
@@ -21,7 +22,7 @@ export function CommentBodyField({ id, defaultValue, error, rows }: { id: string
         {t("bodyHint", { min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX })}
       </p>
       <FieldError name={id} error={error} />
-      <textarea
+      <KeptTextarea
         id={id}
         name="body"
         rows={rows}

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { submitConsultationReport } from "@/lib/actions/summaries";
 import { CONSULTATION_REPORT_INTRO_MAX, CONSULTATION_REPORT_INTRO_MIN } from "@/lib/limits";
+import { KeptTextarea } from "@/components/ui/kept-textarea";
 
 export function ConsultationReportForm({ consultationSlug }: { consultationSlug: string }) {
   const t = useTranslations("report");
@@ -25,7 +26,7 @@ export function ConsultationReportForm({ consultationSlug }: { consultationSlug:
         {t("introductionHint")}
       </p>
       <FieldError name="report-introduction" error={err ? te(err) : undefined} />
-      <textarea
+      <KeptTextarea
         id="report-introduction"
         name="introduction"
         rows={6}

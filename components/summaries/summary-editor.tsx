@@ -8,6 +8,7 @@ import { useErrorText } from "@/components/ui/use-error-text";
 import { SUMMARY_SECTION_MAX, SUMMARY_SECTIONS, type SummaryContent, type SummarySection } from "@/lib/limits";
 import { submitSummary, type SummaryFormState } from "@/lib/actions/summaries";
 import { CitationProblems } from "./citation-problems";
+import { KeptTextarea } from "@/components/ui/kept-textarea";
 
 const button = "inline-flex min-h-11 cursor-pointer items-center rounded px-5 py-2 font-semibold";
 const fieldId = (s: SummarySection) => `summary-${s}`;
@@ -58,7 +59,7 @@ export function SummaryEditor({ principleId, draft }: { principleId: string; dra
             </p>
             <FieldError name={id} error={error} />
             {/* No maxLength: a long paste would be cut silently; the count shows the excess and the server refuses it. */}
-            <textarea
+            <KeptTextarea
               id={id}
               name={s}
               rows={s === "overview" ? 6 : 4}
