@@ -107,8 +107,16 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
 // connection per process lives on globalThis rather than in a module variable.
 const holder = globalThis as unknown as { __samvadDb?: Promise<DbHandle> };
 
+/** Prefix of the lines SAMVAD_SQL_LOG=1 prints, one per statement (the benchmark counts them). */
+export const SQL_LOG_PREFIX = "[samvad-sql] ";
+
+/** Benchmarks only: every statement drizzle sends (queries, db.execute, inside transactions) as one stdout line. */
+const sqlLineLogger: Logger = {
+  logQuery: (query) => void process.stdout.write(`${SQL_LOG_PREFIX}${query.replace(/\s+/g, " ")}\n`),
+};
+
 export function getDbHandle(): Promise<DbHandle> {
-  holder.__samvadDb ??= openDb().catch((err: unknown) => {
+  holder.__samvadDb ??= openDb(env().SAMVAD_SQL_LOG ? { logger: sqlLineLogger } : {}).catch((err: unknown) => {
     holder.__samvadDb = undefined;
     throw err;
   });

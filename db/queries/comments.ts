@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, t
 import type { Db } from "../client";
 import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
 import { mayReplyTo } from "@/lib/rules/comments";
-import { COMMENT_RATE } from "@/lib/rules/token-bucket";
+import { commentRate } from "@/lib/rules/token-bucket";
+import { env } from "@/lib/env";
 import { settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
 import { takeRateToken } from "./rate-limits";
@@ -63,7 +64,7 @@ export async function insertComment(
         depth = parent.depth + 1;
         rootId = parent.rootId ?? parent.id;
       }
-      const rate = await takeRateToken(tx, `comment:${input.authorId}`, COMMENT_RATE, now);
+      const rate = await takeRateToken(tx, `comment:${input.authorId}`, commentRate(env().SAMVAD_COMMENT_BURST), now);
       if (!rate.ok) throw new Refused({ ok: false, error: "rateLimited", retryAt: rate.retryAt });
       const [row] = await tx
         .insert(comments)
@@ -306,12 +307,4 @@ export async function listCommentThreads(
         .orderBy(asc(comments.id))
     : [];
   return { threads: page, replies, nextCursor };
-}
-
-export async function countComments(db: Db, principleId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(comments)
-    .where(and(eq(comments.principleId, principleId), eq(comments.state, "published")));
-  return Number(row?.n ?? 0);
 }

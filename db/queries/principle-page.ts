@@ -1,38 +1,129 @@
+import { and, eq, isNull, ne, or, sql, asc, inArray } from "drizzle-orm";
 import type { Db } from "../client";
+import { consultations, endorsements, memberships, organisations, principles, type Stance, type StakeholderGroup } from "../schema";
 import type { CommentSort } from "@/lib/limits";
-import { countComments, listCommentThreads, type PageStart } from "./comments";
-import { getConsultationBySlug, getPrinciple, listPrinciples } from "./consultations";
-import { listActiveEndorsementsOf } from "./endorsements";
-import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "./statistics";
+import { listCommentThreads, type PageStart } from "./comments";
+import type { GroupCapacityCount, GroupStanceCount } from "./statistics";
 import { listMembershipsOfUser } from "./users";
 import { signableOrganisationIds } from "@/lib/rules/capacity";
 
+export interface PrincipleSibling {
+  id: string;
+  position: number;
+  slug: string;
+  title: string;
+  titleHi: string | null;
+}
+
+/** A json column arrives parsed from postgres-js and PGlite alike; a string is parsed for safety. */
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
 /**
- * Everything the principle page reads, in one place, so that its statement count can be measured: it does not
- * grow with the number of comments (two statements load a page of threads with all their replies).
+ * What the principle page shows above its comments, in one statement: the principle, its consultation, the
+ * list of principles (position and pager), the latest published summary version, and the counts by group
+ * (comments from the counters kept by the database, active endorsements counted: there are few per principle).
+ */
+export async function getPrincipleOutline(db: Db, consultationSlug: string, principleSlug: string) {
+  const [row] = await db
+    .select({
+      consultation: {
+        id: consultations.id,
+        slug: consultations.slug,
+        title: consultations.title,
+        titleHi: consultations.titleHi,
+        status: consultations.status,
+        opensAt: consultations.opensAt,
+        closesAt: consultations.closesAt,
+      },
+      principle: {
+        id: principles.id,
+        position: principles.position,
+        slug: principles.slug,
+        title: principles.title,
+        titleHi: principles.titleHi,
+        body: principles.body,
+        bodyHi: principles.bodyHi,
+      },
+      siblings: sql<unknown>`(select coalesce(json_agg(json_build_object('id', s.id, 'position', s.position, 'slug', s.slug,
+        'title', s.title, 'titleHi', s.title_hi) order by s.position), '[]'::json)
+        from principles s where s.consultation_id = ${consultations.id})`,
+      summaryVersion: sql<number | null>`(select max(v.version) from summary_versions v where v.principle_id = ${principles.id})`,
+      commentStats: sql<unknown>`(select coalesce(json_agg(json_build_object('stakeholderGroup', k.stakeholder_group,
+        'stance', k.stance, 'n', k.n)), '[]'::json)
+        from principle_comment_counts k where k.principle_id = ${principles.id} and k.n > 0)`,
+      endorsementStats: sql<unknown>`(select coalesce(json_agg(json_build_object('stakeholderGroup', x.g, 'organisational', x.o,
+        'n', x.n)), '[]'::json) from (select e.stakeholder_group as g, e.organisation_id is not null as o, count(*)::int as n
+        from endorsements e where e.consultation_id = ${consultations.id} and e.target_key = ${principles.id}::text
+        and e.withdrawn_at is null group by 1, 2) x)`,
+    })
+    .from(principles)
+    .innerJoin(consultations, eq(consultations.id, principles.consultationId))
+    .where(and(eq(consultations.slug, consultationSlug), eq(principles.slug, principleSlug), ne(consultations.status, "draft")))
+    .limit(1);
+  if (!row) return null;
+  const commentStats = json<{ stakeholderGroup: StakeholderGroup; stance: Stance; n: number }[]>(row.commentStats);
+  return {
+    consultation: row.consultation,
+    principle: row.principle,
+    principles: json<PrincipleSibling[]>(row.siblings),
+    summaryVersion: row.summaryVersion === null ? null : Number(row.summaryVersion),
+    commentStats: commentStats as GroupStanceCount[],
+    endorsementStats: json<GroupCapacityCount[]>(row.endorsementStats),
+    total: commentStats.reduce((sum, r) => sum + r.n, 0),
+  };
+}
+
+export type PrincipleOutline = NonNullable<Awaited<ReturnType<typeof getPrincipleOutline>>>;
+
+/**
+ * The viewer's active endorsements in this consultation: their own, and those of every organisation they belong
+ * to (filtered afterwards to those they may sign for, by the rule in lib/rules/capacity), so that it runs beside
+ * the memberships query instead of after it.
+ */
+function listEndorsementsNearViewer(db: Db, consultationId: string, userId: string) {
+  const memberOf = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
+  return db
+    .select({
+      id: endorsements.id,
+      targetKey: endorsements.targetKey,
+      organisationId: endorsements.organisationId,
+      organisationName: organisations.name,
+      statement: endorsements.statement,
+      endorsedAt: endorsements.endorsedAt,
+    })
+    .from(endorsements)
+    .leftJoin(organisations, eq(organisations.id, endorsements.organisationId))
+    .where(
+      and(
+        eq(endorsements.consultationId, consultationId),
+        isNull(endorsements.withdrawnAt),
+        or(and(isNull(endorsements.organisationId), eq(endorsements.endorserId, userId)), inArray(endorsements.organisationId, memberOf)),
+      ),
+    )
+    .orderBy(asc(endorsements.id));
+}
+
+/**
+ * Everything the principle page reads below its outline. With the outline, a visitor's page takes three
+ * statements and a signed-in one's five (plus the session check), whatever the number of comments: two
+ * statements load a page of threads with all their replies, and the counts are kept by the database.
  */
 export async function getPrinciplePageData(
   db: Db,
-  p: { consultationSlug: string; principleSlug: string; viewerId: string | null; sort: CommentSort; start: PageStart },
+  p: { outline: PrincipleOutline; viewerId: string | null; sort: CommentSort; start: PageStart },
 ) {
-  const consultation = await getConsultationBySlug(db, p.consultationSlug);
-  if (!consultation || consultation.status === "draft") return null;
-  const principle = await getPrinciple(db, consultation.id, p.principleSlug);
-  if (!principle) return null;
-  const memberships = p.viewerId ? await listMembershipsOfUser(db, p.viewerId) : [];
-  const [principles, page, total, commentStats, endorsementStats, active] = await Promise.all([
-    listPrinciples(db, consultation.id),
+  const { consultation, principle } = p.outline;
+  const [page, viewer] = await Promise.all([
     listCommentThreads(db, { principleId: principle.id, viewerId: p.viewerId, sort: p.sort, start: p.start }),
-    countComments(db, principle.id),
-    countCommentsByGroupAndStance(db, { consultationId: consultation.id, principleId: principle.id }),
-    countEndorsementsByGroup(db, { consultationId: consultation.id, targetKey: principle.id }),
-    p.viewerId
-      ? listActiveEndorsementsOf(db, {
-          consultationId: consultation.id,
-          userId: p.viewerId,
-          organisationIds: signableOrganisationIds(memberships),
-        })
-      : Promise.resolve([]),
+    p.viewerId ? viewerStanding(db, consultation.id, p.viewerId) : Promise.resolve({ memberships: [], active: [] }),
   ]);
-  return { consultation, principle, memberships, principles, page, total, commentStats, endorsementStats, active };
+  return { ...p.outline, page, ...viewer };
+}
+
+async function viewerStanding(db: Db, consultationId: string, userId: string) {
+  const [mine, near] = await Promise.all([listMembershipsOfUser(db, userId), listEndorsementsNearViewer(db, consultationId, userId)]);
+  const signable = new Set(signableOrganisationIds(mine));
+  return { memberships: mine, active: near.filter((e) => e.organisationId === null || signable.has(e.organisationId)) };
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, endorsements, type Stance, type StakeholderGroup } from "../schema";
+import { endorsements, principleCommentCounts, type Stance, type StakeholderGroup } from "../schema";
 
 export interface GroupStanceCount {
   stakeholderGroup: StakeholderGroup;
@@ -8,22 +8,29 @@ export interface GroupStanceCount {
   n: number;
 }
 
-/** Published comments by stakeholder group and stance, for a principle or the whole consultation. */
+/**
+ * Published comments by stakeholder group and stance, for a principle or the whole consultation: read from the
+ * counters the database keeps (principle_comment_counts), never by counting comments.
+ */
 export async function countCommentsByGroupAndStance(
   db: Db,
   p: { consultationId: string; principleId?: string },
 ): Promise<GroupStanceCount[]> {
   const rows = await db
-    .select({ stakeholderGroup: comments.stakeholderGroup, stance: comments.stance, n: sql<number>`count(*)::int` })
-    .from(comments)
+    .select({
+      stakeholderGroup: principleCommentCounts.stakeholderGroup,
+      stance: principleCommentCounts.stance,
+      n: sql<number>`sum(${principleCommentCounts.n})::int`,
+    })
+    .from(principleCommentCounts)
     .where(
       and(
-        eq(comments.consultationId, p.consultationId),
-        p.principleId ? eq(comments.principleId, p.principleId) : undefined,
-        eq(comments.state, "published"),
+        eq(principleCommentCounts.consultationId, p.consultationId),
+        p.principleId ? eq(principleCommentCounts.principleId, p.principleId) : undefined,
+        gt(principleCommentCounts.n, 0),
       ),
     )
-    .groupBy(comments.stakeholderGroup, comments.stance);
+    .groupBy(principleCommentCounts.stakeholderGroup, principleCommentCounts.stance);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 

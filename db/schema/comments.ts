@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { consultations, principles } from "./consultations";
 import { commentState, language, stakeholderGroup, stance } from "./enums";
 import { organisations } from "./organisations";
@@ -74,3 +74,28 @@ export const commentVersions = pgTable(
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type CommentVersion = typeof commentVersions.$inferSelect;
+
+/**
+ * Published comments per principle, stakeholder group and stance, kept by a trigger on `comments` (migration
+ * 0010) in the same transaction as every write, so that statistics read a few rows instead of counting every
+ * comment on every page view.
+ */
+export const principleCommentCounts = pgTable(
+  "principle_comment_counts",
+  {
+    principleId: uuid()
+      .notNull()
+      .references(() => principles.id, { onDelete: "cascade" }),
+    consultationId: uuid()
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    stakeholderGroup: stakeholderGroup().notNull(),
+    stance: stance().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.principleId, t.stakeholderGroup, t.stance] }),
+    index("principle_comment_counts_consultation_idx").on(t.consultationId),
+    check("principle_comment_counts_not_negative", sql`${t.n} >= 0`),
+  ],
+);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentListControls } from "@/components/comments/comment-list-controls";
 import { CommentThreads } from "@/components/comments/comment-thread";
@@ -11,9 +12,7 @@ import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
-import { getPublicPrinciple } from "@/db/queries/consultations";
-import { getPrinciplePageData } from "@/db/queries/principle-page";
-import { listSummaryVersions } from "@/db/queries/summaries";
+import { getPrincipleOutline, getPrinciplePageData } from "@/db/queries/principle-page";
 import { authSecret } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -28,10 +27,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// One statement for the principle, its consultation and its counts, shared by the metadata and the page.
+const outlineOf = cache(async (slug: string, principle: string) => getPrincipleOutline(await getDb(), slug, principle));
+
 async function load(params: Props["params"]) {
   const { slug, principle } = await params;
-  const db = await getDb();
-  const found = await getPublicPrinciple(db, slug, principle);
+  const found = await outlineOf(slug, principle);
   if (!found) notFound();
   return found;
 }
@@ -49,25 +50,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PrinciplePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
-  const { slug, principle: principleSlug } = await params;
-  const search = await searchParams;
-  const list = commentListParams(search);
+  const outline = await load(params);
+  const list = commentListParams(await searchParams);
   const user = await getCurrentUser();
-  const data = await getPrinciplePageData(await getDb(), {
-    consultationSlug: slug,
-    principleSlug,
-    viewerId: user?.id ?? null,
-    sort: list.sort,
-    start: list.start,
-  });
-  if (!data) notFound();
-  const { consultation, principle, memberships, principles: all, page, total, commentStats, endorsementStats, active } = data;
+  const data = await getPrinciplePageData(await getDb(), { outline, viewerId: user?.id ?? null, sort: list.sort, start: list.start });
+  const {
+    consultation,
+    principle,
+    memberships,
+    principles: all,
+    page,
+    total,
+    commentStats,
+    endorsementStats,
+    active,
+    summaryVersion,
+  } = data;
   const t = await getTranslations("principle");
   const tc = await getTranslations("comments");
   const te = await getTranslations("endorse");
   const tm = await getTranslations("moderation");
   const tsum = await getTranslations("summary");
-  const summaryVersion = (await listSummaryVersions(await getDb(), principle.id))[0]?.version;
   const open = consultationPhase(consultation, new Date()) === "open";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
