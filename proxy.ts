@@ -1,13 +1,15 @@
 import createMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { cookieMaxAge, decodeSession, encodeSession } from "@/lib/auth/token";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/config";
 import { RETURN_TO_HEADER } from "@/lib/auth/return-to";
-import { env } from "@/lib/env";
+import { env, localOrigin } from "@/lib/env";
+import { FILL_HEADER, PageCache, SHARED_HEADER, sharedPageKey, toSharedPage, withNonce } from "@/lib/http/page-cache";
 import { sessionNeedsRefresh, sessionTimeState } from "@/lib/rules/session-policy";
 
 const intl = createMiddleware(routing);
+const pageCache = env().SAMVAD_PAGE_CACHE_MS > 0 ? new PageCache(env().SAMVAD_PAGE_CACHE_MS) : null;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV !== "production";
@@ -52,7 +54,47 @@ export default async function proxy(req: NextRequest) {
       res.cookies.set(name, await encodeSession(refreshed), sessionCookieOptions(cookieMaxAge(refreshed, nowS)));
     }
   }
-  return res;
+  return (await sharedPage(req, res, nonce, csp)) ?? res;
+}
+
+/**
+ * A visitor's principle page from the short-lived shared cache (lib/http/page-cache.ts), with this response's
+ * nonce and cookies; null when the request must be rendered (signed in, a form's confirmation, not a page the
+ * language routing passes through, or the cache could not be filled).
+ */
+async function sharedPage(req: NextRequest, routed: NextResponse, nonce: string, csp: string): Promise<NextResponse | null> {
+  const origin = localOrigin();
+  if (!pageCache || !origin || routed.headers.has("location") || routed.headers.has("x-middleware-rewrite")) return null;
+  const key = sharedPageKey({
+    method: req.method,
+    pathname: req.nextUrl.pathname,
+    search: req.nextUrl.searchParams,
+    headers: req.headers,
+    cookieNames: req.cookies.getAll().map((c) => c.name),
+    sessionCookie: sessionCookieName(),
+  });
+  if (!key) return null;
+  try {
+    const page = await pageCache.get(key, async () => {
+      const rendered = await fetch(`${origin}${req.nextUrl.pathname}${req.nextUrl.search}`, {
+        // With the language cookie the page's language already matches, the render sets no cookie of its own.
+        headers: { [FILL_HEADER]: "1", accept: "text/html", "accept-encoding": "identity", cookie: `NEXT_LOCALE=${key.split("/")[1]}` },
+        redirect: "manual",
+        cache: "no-store",
+        signal: AbortSignal.timeout(20_000),
+      });
+      return toSharedPage(rendered, Date.now());
+    });
+    if (!page) return null;
+    const res = new NextResponse(withNonce(page, nonce), { status: 200, headers: page.headers });
+    res.headers.set("Content-Security-Policy", csp);
+    res.headers.set(SHARED_HEADER, "shared");
+    for (const cookie of routed.cookies.getAll()) res.cookies.set(cookie);
+    return res;
+  } catch {
+    // The page is rendered for this request as if there were no cache.
+    return null;
+  }
 }
 
 export const config = { matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"] };

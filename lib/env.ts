@@ -14,6 +14,19 @@ const envSchema = z.object({
   SAMVAD_DEMO: optional(z.enum(["0", "1"], "must be 0 or 1")).transform((v) => v === "1"),
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int("must be a whole number").min(0).max(10)).transform((v) => v ?? 0),
   SAMVAD_MIN_FILL_MS: optional(z.coerce.number().int("must be a whole number").min(0).max(600_000)).transform((v) => v ?? 3000),
+  /** Benchmarks only: 1 serves the floor pages under /bench-floor (otherwise they answer 404). */
+  SAMVAD_BENCH_FLOORS: optional(z.enum(["0", "1"], "must be 0 or 1")).transform((v) => v === "1"),
+  /** Benchmarks only: the file whose markup /bench-floor/same renders. */
+  SAMVAD_BENCH_SAME_FILE: optional(z.string()),
+  /** Benchmarks only: 1 prints every SQL statement of the process-wide database handle to stdout. */
+  SAMVAD_SQL_LOG: optional(z.enum(["0", "1"], "must be 0 or 1")).transform((v) => v === "1"),
+  /** Capacity of each participant's comment bucket (burst); the default is COMMENT_RATE's. Raised by benchmarks. */
+  SAMVAD_COMMENT_BURST: optional(z.coerce.number().int("must be a whole number").min(1).max(100_000)).transform((v) => v ?? 5),
+  /**
+   * How long a visitor's principle page is shared between visitors (lib/http/page-cache.ts), in milliseconds;
+   * 0 turns the cache off. Below a second, so that everyone sees a new comment within a second.
+   */
+  SAMVAD_PAGE_CACHE_MS: optional(z.coerce.number().int("must be a whole number").min(0).max(900)).transform((v) => v ?? 750),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -37,4 +50,13 @@ export function authSecret(): string {
   const secret = env().NEXTAUTH_SECRET;
   if (secret) return secret;
   throw new Error("Samvad cannot start: NEXTAUTH_SECRET must be set to at least 32 random characters (see README).");
+}
+
+/**
+ * This server's own address as it listens (set by `next start` and `next dev` once listening), for the page
+ * cache's internal render; read each time because it is set after the process starts. Undefined elsewhere.
+ */
+export function localOrigin(): string | undefined {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  return origin && /^https?:\/\/[^/]+$/.test(origin) ? origin : undefined;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { ActionOutcome } from "@/components/layout/action-outcome";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { devanagari } from "@/components/layout/fonts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -13,25 +14,6 @@ import { routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
-
-// Client components get only the messages they use, to keep pages small.
-const CLIENT_NAMESPACES = [
-  "done",
-  "errors",
-  "form",
-  "signIn",
-  "signUp",
-  "profile",
-  "comments",
-  "stances",
-  "endorse",
-  "moderation",
-  "reasons",
-  "organisations",
-  "summary",
-  "report",
-  "emailConfirmation",
-] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -47,12 +29,11 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   // Reading the session makes every page dynamic, which the per-request CSP nonce needs anyway.
-  const [user, messages] = await Promise.all([getCurrentUser(), getMessages()]);
-  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.map((ns) => [ns, messages[ns]]));
+  const user = await getCurrentUser();
   return (
     <html lang={locale} className={devanagari.variable}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider messages={clientMessages}>
+        <ClientMessages>
           <SiteHeader locale={locale} user={user} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             <Suspense fallback={null}>
@@ -61,7 +42,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             {children}
           </main>
           <SiteFooter demo={isDemoMode()} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -3,13 +3,33 @@ import type { ReactNode } from "react";
 import { ConfirmStep } from "@/components/ui/confirm-step";
 import { withdrawOwnComment } from "@/lib/actions/comments";
 import { formatDateTime } from "@/lib/i18n/format";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { mayReplyTo } from "@/lib/rules/comments";
 import { LinkedText } from "./linked-text";
 import { isPlaceholder, type CommentView } from "./view-types";
 
+/** The translators a comment needs, fetched once per list rather than once per comment. */
+export interface CommentWords {
+  t: Awaited<ReturnType<typeof getTranslations<"comments">>>;
+  tm: Awaited<ReturnType<typeof getTranslations<"moderation">>>;
+  tsum: Awaited<ReturnType<typeof getTranslations<"summary">>>;
+  tg: Awaited<ReturnType<typeof getTranslations<"groups">>>;
+  ts: Awaited<ReturnType<typeof getTranslations<"stances">>>;
+}
+
+export async function commentWords(): Promise<CommentWords> {
+  const [t, tm, tsum, tg, ts] = await Promise.all([
+    getTranslations("comments"),
+    getTranslations("moderation"),
+    getTranslations("summary"),
+    getTranslations("groups"),
+    getTranslations("stances"),
+  ]);
+  return { t, tm, tsum, tg, ts };
+}
+
 interface Props {
+  words: CommentWords;
   comment: CommentView;
   locale: Locale;
   viewerId: string | null;
@@ -28,8 +48,9 @@ interface Props {
   summaryHref: string;
 }
 
-const actionLink = "inline-flex min-h-11 items-center text-blue-900 underline underline-offset-2";
-const frame = "scroll-mt-4 rounded border border-slate-300 p-4 target:border-2 target:border-blue-800";
+// Short classes defined in app/globals.css: a comment's markup is sent twice and repeated dozens of times.
+const actionLink = "comment-action";
+const frame = "comment";
 
 /** Only its author withdraws a comment, and only one that is still up (published or awaiting moderation). */
 function mayWithdraw(c: CommentView, viewerId: string | null): boolean {
@@ -41,10 +62,8 @@ function mayWithdraw(c: CommentView, viewerId: string | null): boolean {
  * author's stakeholder group, why it is gone and when. Never the author's name, designation or organisation:
  * a placeholder must not tie a named person to a removal.
  */
-async function Placeholder({ c, locale, ledgerHref }: { c: CommentView; locale: Locale; ledgerHref: string }) {
-  const t = await getTranslations("comments");
-  const tm = await getTranslations("moderation");
-  const tg = await getTranslations("groups");
+function Placeholder({ c, locale, ledgerHref, words }: { c: CommentView; locale: Locale; ledgerHref: string; words: CommentWords }) {
+  const { t, tm, tg } = words;
   return (
     <article
       id={`comment-${c.id}`}
@@ -54,16 +73,16 @@ async function Placeholder({ c, locale, ledgerHref }: { c: CommentView; locale: 
       data-comment-id={c.id}
       data-state={c.state}
     >
-      <header className="text-sm text-slate-800">
+      <header className="comment-meta">
         <p>
-          <span id={`comment-${c.id}-author`} className="text-base font-semibold text-slate-900" data-testid="placeholder-group">
+          <span id={`comment-${c.id}-author`} className="comment-author" data-testid="placeholder-group">
             {t("placeholderGroup", { group: tg(c.stakeholderGroup) })}
           </span>
         </p>
         <p>
-          <Link href={`/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="text-blue-900 underline underline-offset-2">
+          <a href={`/${locale}/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="comment-link">
             {t("reference", { id: c.id })}
-          </Link>
+          </a>
           {" · "}
           <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time>
         </p>
@@ -83,17 +102,13 @@ async function Placeholder({ c, locale, ledgerHref }: { c: CommentView; locale: 
   );
 }
 
-export async function CommentItem(p: Props) {
+export function CommentItem(p: Props) {
   const { comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting } = p;
   if (isPlaceholder(c.state)) {
     // A reply under a placeholder keeps its place: the list of replies is rendered by the thread, around this.
-    return <Placeholder c={c} locale={locale} ledgerHref={p.ledgerHref} />;
+    return <Placeholder c={c} locale={locale} ledgerHref={p.ledgerHref} words={p.words} />;
   }
-  const t = await getTranslations("comments");
-  const tm = await getTranslations("moderation");
-  const tsum = await getTranslations("summary");
-  const tg = await getTranslations("groups");
-  const ts = await getTranslations("stances");
+  const { t, tm, tsum, tg, ts } = p.words;
   const own = viewerId !== null && c.authorId === viewerId;
   const withdrawable = canWrite && mayWithdraw(c, viewerId);
   const confirming = withdrawable && p.confirmingWithdrawal && !editing;
@@ -106,9 +121,9 @@ export async function CommentItem(p: Props) {
       data-comment-id={c.id}
       data-state={c.state}
     >
-      <header className="text-sm text-slate-800">
+      <header className="comment-meta">
         <p>
-          <span id={`comment-${c.id}-author`} className="text-base font-semibold text-slate-900">
+          <span id={`comment-${c.id}-author`} className="comment-author">
             {c.authorName}
           </span>
           {c.authorDesignation ? <span>, {c.authorDesignation}</span> : null}
@@ -132,18 +147,18 @@ export async function CommentItem(p: Props) {
           )}
         </p>
         <p>
-          <Link href={`/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="text-blue-900 underline underline-offset-2">
+          <a href={`/${locale}/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="comment-link">
             {t("reference", { id: c.id })}
-          </Link>
+          </a>
           {" · "}
           <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time>
           {c.editedAt ? (
             <>
               {" · "}
-              <Link href={`/comments/${c.id}/history`} className="text-blue-900 underline underline-offset-2" data-testid="edited-mark">
+              <a href={`/${locale}/comments/${c.id}/history`} className="comment-link" data-testid="edited-mark">
                 {t("edited", { date: formatDateTime(c.editedAt, locale) })}
                 <span className="sr-only"> ({t("historyLink", { id: c.id })})</span>
-              </Link>
+              </a>
             </>
           ) : null}
         </p>
@@ -156,15 +171,11 @@ export async function CommentItem(p: Props) {
         ) : null}
       </header>
       {c.state === "awaiting_moderation" ? <p className="mt-2 font-medium text-amber-900">{t("awaiting")}</p> : null}
-      <p className="mt-3 inline-block rounded bg-slate-100 px-2 text-sm font-semibold text-slate-900" data-testid="stance">
+      <p className="comment-stance" data-testid="stance">
         {t("stanceLabel", { stance: ts(c.stance) })}
       </p>
       {editing ??
-        (c.body ? (
-          <div className="mt-2" data-testid="comment-body">
-            <LinkedText text={c.body} lang={c.language !== locale ? c.language : undefined} />
-          </div>
-        ) : null)}
+        (c.body ? <LinkedText text={c.body} lang={c.language !== locale ? c.language : undefined} testId="comment-body" /> : null)}
       {confirming ? (
         <ConfirmStep
           id={`withdraw-${c.id}`}

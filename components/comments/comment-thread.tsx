@@ -1,9 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import { CommentReportForm } from "@/components/moderation/comment-report-form";
 import type { Locale } from "@/lib/i18n/routing";
 import { mayReplyTo } from "@/lib/rules/comments";
 import { CommentForm } from "./comment-form";
-import { CommentItem } from "./comment-item";
+import { CommentItem, commentWords } from "./comment-item";
 import { EditCommentForm } from "./edit-comment-form";
 import type { CommentSort, CommentView } from "./view-types";
 
@@ -36,8 +35,8 @@ export interface ThreadView {
  * through `toCommentView` first, so hidden and withdrawn comments arrive without their author's identity.
  */
 export async function CommentThreads({ threads, replies, view }: { threads: CommentView[]; replies: CommentView[]; view: ThreadView }) {
-  const t = await getTranslations("comments");
-  const tm = await getTranslations("moderation");
+  const words = await commentWords();
+  const { t, tm } = words;
   const children = new Map<number, CommentView[]>();
   for (const r of replies) {
     const list = children.get(r.parentId ?? 0) ?? [];
@@ -49,7 +48,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
     return `${view.basePath}?${q.toString()}`;
   };
 
-  const render = async (c: CommentView) => {
+  const render = (c: CommentView) => {
     const kids = children.get(c.id) ?? [];
     const editing =
       view.editId === c.id && c.authorId === view.viewerId && c.state === "published" && c.body ? (
@@ -92,6 +91,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
     return (
       <li key={c.id}>
         <CommentItem
+          words={words}
           comment={c}
           locale={view.locale}
           viewerId={view.viewerId}
@@ -107,8 +107,8 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
           summaryHref={view.summaryHref}
         />
         {kids.length ? (
-          <ol aria-label={t("repliesLabel", { id: c.id })} className="mt-3 ml-3 space-y-3 border-l-4 border-slate-200 pl-3 sm:ml-6 sm:pl-4">
-            {await Promise.all(kids.map(render))}
+          <ol aria-label={t("repliesLabel", { id: c.id })} className="comment-replies">
+            {kids.map(render)}
           </ol>
         ) : null}
       </li>
@@ -117,7 +117,7 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
 
   return (
     <ol className="space-y-4" data-testid="comment-list">
-      {await Promise.all(threads.map(render))}
+      {threads.map(render)}
     </ol>
   );
 }

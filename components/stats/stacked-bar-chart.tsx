@@ -89,7 +89,7 @@ export function StackedBarChart({ id, title, note, groupHeader, totalHeader, ser
         {note}
       </p>
       <div className="mt-3 overflow-x-auto">
-        <table className="min-w-full border-collapse text-sm" data-testid={`table-${id}`}>
+        <table className="stats-table" data-testid={`table-${id}`}>
           <caption className="sr-only">{title}</caption>
           <TableHead
             columns={[
@@ -100,16 +100,12 @@ export function StackedBarChart({ id, title, note, groupHeader, totalHeader, ser
           />
           <tbody>
             {rows.map((r, i) => (
-              <tr key={r.key} className="border-b border-slate-200" data-group={r.key}>
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  {r.label}
-                </th>
+              <tr key={r.key} data-group={r.key}>
+                <th scope="row">{r.label}</th>
                 {series.map((s) => (
-                  <td key={s.key} className="px-2 py-1 text-right tabular-nums">
-                    {formatNumber(r.values[s.key] ?? 0)}
-                  </td>
+                  <td key={s.key}>{formatNumber(r.values[s.key] ?? 0)}</td>
                 ))}
-                <td className="py-1 pl-2 text-right font-semibold tabular-nums" data-testid="row-total">
+                <td className="font-semibold" data-testid="row-total">
                   {formatNumber(totals[i] ?? 0)}
                 </td>
               </tr>
