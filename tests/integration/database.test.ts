@@ -63,6 +63,7 @@ describe.each(testEngines())("database on %s", (engine) => {
       "notifications",
       "organisations",
       "outbound_emails",
+      "principle_comment_counts",
       "principles",
       "rate_limit_buckets",
       "reports",
