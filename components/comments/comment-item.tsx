@@ -126,9 +126,7 @@ export function CommentItem(p: Props) {
           <span id={`comment-${c.id}-author`} className="comment-author">
             {c.authorName}
           </span>
-          {c.authorDesignation ? <span>, {c.authorDesignation}</span> : null}
-          {" · "}
-          <span>{tg(c.stakeholderGroup)}</span>
+          {`${c.authorDesignation ? `, ${c.authorDesignation}` : ""} · ${tg(c.stakeholderGroup)}`}
         </p>
         <p data-testid="capacity">
           {c.organisationName ? (

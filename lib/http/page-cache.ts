@@ -2,7 +2,7 @@
  * A short-lived cache of the pages every visitor sees alike (a principle page read without signing in), in
  * front of rendering: under a crowd, a page is rendered about once per `ttlMs` instead of once per reader.
  *
- * - Only anonymous GETs of a principle page, without JavaScript-navigation headers and with no query but the
+ * - Only anonymous GETs of a principle page that ask for HTML (a browser's navigation) and carry no query but the
  *   list's order and position, are shared. Anything signed in, any form or confirmation (`?done=`), any other
  *   page is rendered as before. An author therefore sees their own write at once; everyone else within `ttlMs`
  *   plus one render, which is why entries live for less than a second and nothing needs invalidating: several
@@ -21,7 +21,7 @@ export interface SharedPage {
 
 const PRINCIPLE_PAGE = /^\/(en|hi)\/consultations\/[a-z0-9-]{1,80}\/principles\/[a-z0-9-]{1,80}$/;
 const SHARED_PARAMS: Record<string, RegExp> = { sort: /^[a-z]{1,10}$/, after: /^\d{1,10}(\.\d{1,10})?$/ };
-/** Requests the Next router makes for client-side navigation and prefetching, and server action posts. */
+/** Requests the Next router makes for client-side navigation and prefetching, and server action posts (when present). */
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 /** Headers that belong to one response, never to a copy of it. */
 const NOT_REPLAYED = new Set([
@@ -52,6 +52,9 @@ export interface RequestFacts {
 /** The cache key of a request whose page is the same for every visitor, or null when it must be rendered. */
 export function sharedPageKey(r: RequestFacts): string | null {
   if (r.method !== "GET" || !PRINCIPLE_PAGE.test(r.pathname)) return null;
+  // Next strips its router's headers (RSC, prefetch) and `_rsc` before the proxy sees a request, so a router
+  // fetch is told apart by what it accepts: a browser's navigation asks for HTML, the router's fetch for */*.
+  if (!r.headers.get("accept")?.includes("text/html")) return null;
   if (ROUTER_HEADERS.some((h) => r.headers.has(h)) || r.headers.has(FILL_HEADER)) return null;
   if (r.cookieNames.some((n) => n === r.sessionCookie || n.startsWith(`${r.sessionCookie}.`))) return null;
   const kept: string[] = [];

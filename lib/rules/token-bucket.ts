@@ -7,6 +7,11 @@ export interface BucketPolicy {
 /** Comments: a burst of 5, then one every 20 seconds. */
 export const COMMENT_RATE: BucketPolicy = { capacity: 5, refillMs: 20_000 };
 
+/** COMMENT_RATE with another burst capacity (the deployment's SAMVAD_COMMENT_BURST; benchmarks raise it). */
+export function commentRate(capacity: number = COMMENT_RATE.capacity): BucketPolicy {
+  return capacity === COMMENT_RATE.capacity ? COMMENT_RATE : { ...COMMENT_RATE, capacity };
+}
+
 /**
  * Endorsements: enough at once for the Call and all nine principles, personally and for one organisation,
  * then one a minute, so endorse-and-withdraw cycles cannot flood the public registry. Withdrawing is never

@@ -1,4 +1,4 @@
-import { expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
+import { afterVisitorsCopyExpires, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/no-private-hack-back";
 
@@ -35,6 +35,7 @@ test("a hidden comment's placeholder shows the group, the rule and the date, and
   await item.getByRole("button", { name: "Record decision" }).click();
   await expect(mod.locator(`[data-testid="queue-item"][data-comment-id="${id}"]`)).toHaveCount(0);
 
+  await afterVisitorsCopyExpires();
   for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
     const reader = await context.newPage();

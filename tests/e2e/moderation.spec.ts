@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
+import { afterVisitorsCopyExpires, axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/defend-intellectual-property";
 
@@ -36,6 +36,7 @@ test("report → auto-hide → moderator hides under a rule → ledger → appea
     await report(reporter.page, commentId, reason);
     await reporter.close();
   }
+  await afterVisitorsCopyExpires();
   const anon = await browser.newPage();
   await anon.goto(PRINCIPLE);
   await expect(anon.locator(`#comment-${commentId}`).getByTestId("hidden-notice")).toHaveText(

@@ -1,4 +1,4 @@
-import { expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
+import { afterVisitorsCopyExpires, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 const PRINCIPLE = "/en/consultations/paris-call/principles/non-proliferation";
 
@@ -32,6 +32,7 @@ test("with pre-moderation on, a new comment waits for approval and only its auth
     await item.getByRole("button", { name: "Record decision" }).click();
     // The decision is a server action; wait for the queue to drop the item before another page reads.
     await expect(item).toHaveCount(0);
+    await afterVisitorsCopyExpires();
     await anon.goto(PRINCIPLE);
     await expect(anon.getByText(text)).toBeVisible();
     await authorContext.close();

@@ -167,3 +167,12 @@ export const test = base.extend<PersonaFixtures>({
 });
 
 export { expect };
+
+/**
+ * Visitors share a copy of a principle page for up to SAMVAD_PAGE_CACHE_MS (750 ms; lib/http/page-cache.ts), so a
+ * write is on every visitor's page within a second, not at once: a test that reads as a visitor right after a
+ * write waits out that window first, as the promise to visitors says.
+ */
+export async function afterVisitorsCopyExpires(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}

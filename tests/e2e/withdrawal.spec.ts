@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
+import { afterVisitorsCopyExpires, axeViolations, expect, signUp, STRONG_PASSWORD, test, uniqueEmail } from "./support";
 
 // A principle no other spec writes on, so that what these tests count is theirs.
 const PRINCIPLE = "/en/consultations/paris-call/principles/no-private-hack-back";
@@ -86,6 +86,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("list", { name: `Replies to comment #${id}` }).locator(`#comment-${replyId}`)).toContainText(replyText);
 
       // Readers see the group, the withdrawal and its date; the name is in neither the HTML nor the RSC payload.
+      await afterVisitorsCopyExpires();
       const anon = await browser.newContext({ javaScriptEnabled });
       const reader = await anon.newPage();
       await reader.goto(PRINCIPLE);

@@ -19,7 +19,7 @@ function facts(over: Partial<RequestFacts> & { url?: string } = {}): RequestFact
     method: "GET",
     pathname: url.pathname,
     search: url.searchParams,
-    headers: new Headers(),
+    headers: new Headers({ accept: "text/html,application/xhtml+xml,*/*;q=0.8" }),
     cookieNames: [],
     sessionCookie: SESSION,
     ...over,
@@ -43,8 +43,11 @@ describe("which requests share a page", () => {
     expect(sharedPageKey(facts({ cookieNames: [`${SESSION}.0`] }))).toBeNull();
     expect(sharedPageKey(facts({ method: "POST" }))).toBeNull();
     for (const h of ["rsc", "next-router-prefetch", "next-action", "x-samvad-page-fill"]) {
-      expect(sharedPageKey(facts({ headers: new Headers({ [h]: "1" }) }))).toBeNull();
+      expect(sharedPageKey(facts({ headers: new Headers({ accept: "text/html", [h]: "1" }) }))).toBeNull();
     }
+    // The router's own fetches (navigation, prefetch) reach the proxy stripped of their headers, asking for */*.
+    expect(sharedPageKey(facts({ headers: new Headers({ accept: "*/*" }) }))).toBeNull();
+    expect(sharedPageKey(facts({ headers: new Headers() }))).toBeNull();
     // Other cookies (a language preference) do not change what a visitor is shown.
     expect(sharedPageKey(facts({ cookieNames: ["NEXT_LOCALE"] }))).toBe(PAGE);
   });
