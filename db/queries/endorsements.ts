@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { endorsementEvents, endorsements, organisations, principles, users, type StakeholderGroup } from "../schema";
+import { endorsementEvents, endorsements, memberships, organisations, principles, users, type StakeholderGroup } from "../schema";
 import { endorsementSubject } from "@/lib/rules/endorsements";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import { isUniqueViolation } from "./pg-errors";
@@ -142,10 +142,25 @@ export async function withdrawEndorsementRecord(db: Db, p: { endorsementId: numb
   });
 }
 
-/** The active endorsement of a subject for a target, if any (the form shows "withdraw" instead of "endorse"). */
-export async function listActiveEndorsementsOf(db: Db, p: { consultationId: string; userId: string; organisationIds: string[] }) {
+/**
+ * A person's active endorsements in a consultation: their own, and those of the organisations given, or of every
+ * organisation they belong to ("anyMembership", for a caller that filters by its own rule afterwards and so
+ * need not wait for the memberships first).
+ */
+export async function listActiveEndorsementsOf(
+  db: Db,
+  p: { consultationId: string; userId: string; organisationIds: string[] | "anyMembership" },
+) {
   const mine = and(isNull(endorsements.organisationId), eq(endorsements.endorserId, p.userId));
-  const theirs = p.organisationIds.length ? inArray(endorsements.organisationId, p.organisationIds) : undefined;
+  const theirs =
+    p.organisationIds === "anyMembership"
+      ? inArray(
+          endorsements.organisationId,
+          db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, p.userId)),
+        )
+      : p.organisationIds.length
+        ? inArray(endorsements.organisationId, p.organisationIds)
+        : undefined;
   return db
     .select({
       id: endorsements.id,

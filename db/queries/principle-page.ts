@@ -1,8 +1,9 @@
-import { and, eq, isNull, ne, or, sql, asc, inArray } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { consultations, endorsements, memberships, organisations, principles, type Stance, type StakeholderGroup } from "../schema";
+import { consultations, principles, type Stance, type StakeholderGroup } from "../schema";
 import type { CommentSort } from "@/lib/limits";
 import { listCommentThreads, type PageStart } from "./comments";
+import { listActiveEndorsementsOf } from "./endorsements";
 import type { GroupCapacityCount, GroupStanceCount } from "./statistics";
 import { listMembershipsOfUser } from "./users";
 import { signableOrganisationIds } from "@/lib/rules/capacity";
@@ -78,34 +79,6 @@ export async function getPrincipleOutline(db: Db, consultationSlug: string, prin
 export type PrincipleOutline = NonNullable<Awaited<ReturnType<typeof getPrincipleOutline>>>;
 
 /**
- * The viewer's active endorsements in this consultation: their own, and those of every organisation they belong
- * to (filtered afterwards to those they may sign for, by the rule in lib/rules/capacity), so that it runs beside
- * the memberships query instead of after it.
- */
-function listEndorsementsNearViewer(db: Db, consultationId: string, userId: string) {
-  const memberOf = db.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.userId, userId));
-  return db
-    .select({
-      id: endorsements.id,
-      targetKey: endorsements.targetKey,
-      organisationId: endorsements.organisationId,
-      organisationName: organisations.name,
-      statement: endorsements.statement,
-      endorsedAt: endorsements.endorsedAt,
-    })
-    .from(endorsements)
-    .leftJoin(organisations, eq(organisations.id, endorsements.organisationId))
-    .where(
-      and(
-        eq(endorsements.consultationId, consultationId),
-        isNull(endorsements.withdrawnAt),
-        or(and(isNull(endorsements.organisationId), eq(endorsements.endorserId, userId)), inArray(endorsements.organisationId, memberOf)),
-      ),
-    )
-    .orderBy(asc(endorsements.id));
-}
-
-/**
  * Everything the principle page reads below its outline. With the outline, a visitor's page takes three
  * statements and a signed-in one's five (plus the session check), whatever the number of comments: two
  * statements load a page of threads with all their replies, and the counts are kept by the database.
@@ -123,7 +96,12 @@ export async function getPrinciplePageData(
 }
 
 async function viewerStanding(db: Db, consultationId: string, userId: string) {
-  const [mine, near] = await Promise.all([listMembershipsOfUser(db, userId), listEndorsementsNearViewer(db, consultationId, userId)]);
+  // The endorsements of every organisation the viewer belongs to, filtered afterwards by the rule in
+  // lib/rules/capacity, so that both statements run at once.
+  const [mine, near] = await Promise.all([
+    listMembershipsOfUser(db, userId),
+    listActiveEndorsementsOf(db, { consultationId, userId, organisationIds: "anyMembership" }),
+  ]);
   const signable = new Set(signableOrganisationIds(mine));
   return { memberships: mine, active: near.filter((e) => e.organisationId === null || signable.has(e.organisationId)) };
 }
