@@ -179,12 +179,12 @@ type People = {
 };
 
 async function hasEndorsements(db: Db, consultationId: string): Promise<boolean> {
-  const [any] = await db
+  const [first] = await db
     .select({ id: endorsementEvents.id })
     .from(endorsementEvents)
     .where(eq(endorsementEvents.consultationId, consultationId))
     .limit(1);
-  return Boolean(any);
+  return Boolean(first);
 }
 
 /** Fixed form tokens make re-seeding add nothing; `at` dates a comment (default: now). */

@@ -12,6 +12,8 @@
  * - Concurrent misses for one page wait for one render (single flight); memory is bounded by `MAX_ENTRIES`.
  */
 
+import { COMMENT_SORTS, LOCALES } from "@/lib/limits";
+
 export interface SharedPage {
   body: string;
   nonce: string;
@@ -19,8 +21,12 @@ export interface SharedPage {
   storedAt: number;
 }
 
-const PRINCIPLE_PAGE = /^\/(en|hi)\/consultations\/[a-z0-9-]{1,80}\/principles\/[a-z0-9-]{1,80}$/;
-const SHARED_PARAMS: Record<string, RegExp> = { sort: /^[a-z]{1,10}$/, after: /^\d{1,10}(\.\d{1,10})?$/ };
+const PRINCIPLE_PAGE = new RegExp(`^/(${LOCALES.join("|")})/consultations/[a-z0-9-]{1,80}/principles/[a-z0-9-]{1,80}$`);
+/** The only query a shared page may carry: the list's order (lib/limits) and its position (the `after` cursor). */
+const SHARED_PARAMS = new Map<string, (value: string) => boolean>([
+  ["sort", (v) => (COMMENT_SORTS as readonly string[]).includes(v)],
+  ["after", (v) => /^\d{1,10}(\.\d{1,10})?$/.test(v)],
+]);
 /** Requests the Next router makes for client-side navigation and prefetching, and server action posts (when present). */
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 /** Headers that belong to one response, never to a copy of it. */
@@ -59,8 +65,8 @@ export function sharedPageKey(r: RequestFacts): string | null {
   if (r.cookieNames.some((n) => n === r.sessionCookie || n.startsWith(`${r.sessionCookie}.`))) return null;
   const kept: string[] = [];
   for (const [name, value] of r.search) {
-    const allowed = SHARED_PARAMS[name];
-    if (!allowed?.test(value)) return null;
+    // A Map, so that a name like "constructor" is just an unknown parameter, not an inherited property.
+    if (!SHARED_PARAMS.get(name)?.(value)) return null;
     kept.push(`${name}=${value}`);
   }
   return kept.length ? `${r.pathname}?${kept.sort().join("&")}` : r.pathname;

@@ -53,7 +53,19 @@ describe("which requests share a page", () => {
   });
 
   it("renders confirmations, forms' steps, odd values and every other page", () => {
-    for (const q of ["done=commentPosted", "failed=rateLimited", "reply=4", "from=12", "sort=<script>", "after=1e9", "sort=oldest&x=1"]) {
+    for (const q of [
+      "done=commentPosted",
+      "failed=rateLimited",
+      "reply=4",
+      "from=12",
+      "sort=<script>",
+      "sort=best",
+      "after=1e9",
+      "sort=oldest&x=1",
+      "constructor=1",
+      "__proto__=1",
+      "toString=1",
+    ]) {
       expect(sharedPageKey(facts({ url: `${PAGE}?${q}` }))).toBeNull();
     }
     for (const path of [

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { TableHead } from "@/components/ui/table-head";
-import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { ledgerTotals, listLedger } from "@/db/queries/ledger";
@@ -39,14 +39,9 @@ export default async function LedgerPage({ params }: Props) {
   const role = (r: string) => (r === "system" || r === "moderator" || r === "admin" ? t(`roles.${r}`) : r);
   return (
     <div>
-      <p>
-        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
-          {title.text}
-        </Link>
-      </p>
-      <div className="mt-3">
-        <PageHeading>{t("ledgerTitle")}</PageHeading>
-      </div>
+      <ConsultationPageHeading slug={slug} title={title}>
+        {t("ledgerTitle")}
+      </ConsultationPageHeading>
       <p className="mt-2 max-w-prose">{t("ledgerIntro")}</p>
       <p className="mt-2 flex flex-wrap gap-x-6">
         <Link href={`/consultations/${slug}/moderation-policy`} className="inline-flex min-h-11 items-center text-blue-900 underline">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug } from "@/db/queries/consultations";
 import { listModerationRules } from "@/db/queries/moderation-rules";
@@ -26,14 +26,9 @@ export default async function ModerationPolicyPage({ params }: Props) {
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <article className="max-w-prose">
-      <p>
-        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
-          {title.text}
-        </Link>
-      </p>
-      <div className="mt-3">
-        <PageHeading>{t("policyTitle")}</PageHeading>
-      </div>
+      <ConsultationPageHeading slug={slug} title={title}>
+        {t("policyTitle")}
+      </ConsultationPageHeading>
       <p className="mt-3">{t("policyIntro")}</p>
       <p className="mt-2">{t("autoHideNote", { count: consultation.autoHideThreshold })}</p>
       <ol className="mt-6 space-y-5" data-testid="rules">

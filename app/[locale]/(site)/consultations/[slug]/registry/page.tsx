@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RegistryTable } from "@/components/endorsements/registry-table";
 import { TableHead } from "@/components/ui/table-head";
-import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
 import { countRegistry, listRegistry } from "@/db/queries/endorsements";
@@ -48,14 +48,9 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <div>
-      <p>
-        <Link href={`/consultations/${slug}`} className="text-blue-900 underline" lang={title.lang}>
-          {title.text}
-        </Link>
-      </p>
-      <div className="mt-3">
-        <PageHeading>{t("title")}</PageHeading>
-      </div>
+      <ConsultationPageHeading slug={slug} title={title}>
+        {t("title")}
+      </ConsultationPageHeading>
       <p className="mt-2 max-w-prose">{t("intro")}</p>
 
       <section aria-labelledby="counts-heading" className="mt-6">

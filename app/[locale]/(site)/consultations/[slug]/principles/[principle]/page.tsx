@@ -71,7 +71,8 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const te = await getTranslations("endorse");
   const tm = await getTranslations("moderation");
   const tsum = await getTranslations("summary");
-  const open = consultationPhase(consultation, new Date()) === "open";
+  const phase = consultationPhase(consultation, new Date());
+  const open = phase === "open";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
   const title = localised(locale, principle.title, principle.titleHi);
@@ -145,7 +146,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
         </h2>
         {!open ? (
           <p className="mt-3 rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-2" data-testid="read-only-notice">
-            {consultationPhase(consultation, new Date()) === "closed" ? tc("closedNotice") : tc("upcomingNotice")}
+            {phase === "closed" ? tc("closedNotice") : tc("upcomingNotice")}
           </p>
         ) : !user ? (
           <p className="mt-3">
