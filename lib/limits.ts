@@ -28,6 +28,10 @@ export type Stance = (typeof STANCES)[number];
 export const COMMENT_STATES = ["awaiting_moderation", "published", "hidden", "withdrawn"] as const;
 export type CommentState = (typeof COMMENT_STATES)[number];
 
+/** How a submission made outside the platform reached the moderators who entered it. */
+export const OFF_PLATFORM_CHANNELS = ["post", "email", "meeting"] as const;
+export type OffPlatformChannel = (typeof OFF_PLATFORM_CHANNELS)[number];
+
 export const ENDORSEMENT_ACTIONS = ["endorse", "withdraw"] as const;
 export type EndorsementAction = (typeof ENDORSEMENT_ACTIONS)[number];
 
@@ -88,6 +92,25 @@ export type SummaryContent = Partial<Record<SummarySection, string>>;
 export const SUMMARY_SECTION_MAX = 20_000;
 export const CONSULTATION_REPORT_INTRO_MIN = 50;
 export const CONSULTATION_REPORT_INTRO_MAX = 10_000;
+
+// Running consultations.
+
+/** The Pre-Legislative Consultation Policy (2014) asks for at least this many days of public comment. */
+export const COMMENT_PERIOD_MIN_DAYS = 30;
+/** A stakeholder group above this share of a principle's comments is named on the page. */
+export const GROUP_DOMINANCE_SHARE = 0.6;
+/** Reference numbers read PREFIX-YEAR-NUMBER; the prefix is a consultation's, 2 to 6 capital letters. */
+export const REFERENCE_PREFIX_PATTERN = "^[A-Z]{2,6}$";
+export const FEEDBACK_REFERENCE_PREFIX = "FB";
+export const CONSULTATION_TITLE_MAX = 300;
+export const CONSULTATION_INTRO_MAX = 20_000;
+export const SECTION_TITLE_MAX = 300;
+export const SECTION_TEXT_MAX = 20_000;
+export const SECTIONS_MAX = 100;
+export const FEEDBACK_MESSAGE_MIN = 10;
+export const FEEDBACK_MESSAGE_MAX = 5000;
+export const SEARCH_QUERY_MAX = 200;
+export const SUBMITTER_NAME_MAX = 200;
 
 // Accounts.
 

@@ -1,4 +1,4 @@
-import type { CommentState, CommentSort, Language, Stance, StakeholderGroup } from "@/lib/limits";
+import type { CommentState, CommentSort, Language, OffPlatformChannel, Stance, StakeholderGroup } from "@/lib/limits";
 
 export type { CommentSort };
 
@@ -13,10 +13,15 @@ export interface CommentView {
   id: number;
   parentId: number | null;
   depth: number;
-  /** Compared with the viewer's id (own comment?); never shown. */
-  authorId: string;
+  /** Compared with the viewer's id (own comment?); never shown. Null off-platform, and for a group-only comment not the viewer's. */
+  authorId: string | null;
   authorName: string | null;
   authorDesignation: string | null;
+  /** False: the author chose to show only their stakeholder group. */
+  nameShown: boolean;
+  /** Set for a submission received by post, email or at a meeting and entered by a moderator. */
+  offPlatformChannel: OffPlatformChannel | null;
+  receivedAt: Date | null;
   stakeholderGroup: StakeholderGroup;
   organisationName: string | null;
   organisationVerified: boolean;
@@ -50,8 +55,11 @@ export function toCommentView(row: CommentView): CommentView {
     parentId: row.parentId,
     depth: row.depth,
     authorId: row.authorId,
-    authorName: placeholder ? null : row.authorName,
-    authorDesignation: placeholder ? null : row.authorDesignation,
+    authorName: placeholder || !row.nameShown ? null : row.authorName,
+    authorDesignation: placeholder || !row.nameShown ? null : row.authorDesignation,
+    nameShown: row.nameShown,
+    offPlatformChannel: row.offPlatformChannel,
+    receivedAt: row.receivedAt,
     stakeholderGroup: row.stakeholderGroup,
     organisationName: placeholder ? null : row.organisationName,
     organisationVerified: placeholder ? false : row.organisationVerified,

@@ -11,8 +11,8 @@ export async function PhaseNotice(props: { status: ConsultationStatus; opensAt: 
   const opens = formatDate(props.opensAt, props.locale);
   const closes = formatDate(props.closesAt, props.locale);
   const text =
-    phase === "open" ? t("openNow", { opens, closes }) : phase === "upcoming" ? t("notYetOpen", { opens }) : t("closed", { closes });
-  const colours = phase === "open" ? "border-green-700 bg-green-50 text-green-900" : "border-slate-600 bg-slate-100 text-slate-900";
+    phase === "comments" ? t("openNow", { opens, closes }) : phase === "upcoming" ? t("notYetOpen", { opens }) : t("closed", { closes });
+  const colours = phase === "comments" ? "border-green-700 bg-green-50 text-green-900" : "border-slate-600 bg-slate-100 text-slate-900";
   return (
     <p className={`mt-4 inline-block rounded border-l-4 px-4 py-2 font-medium ${colours}`} data-testid="phase-notice" data-phase={phase}>
       {text}

@@ -22,7 +22,8 @@ async function lockDecisionSubject(tx: Tx, decisionId: number) {
     .where(eq(moderationDecisions.id, decisionId));
   if (!d) return undefined;
   const comment = d.commentId !== null ? await lockComment(tx, d.commentId) : undefined;
-  if (d.commentId === null) await tx.select({ id: users.id }).from(users).where(eq(users.id, d.subjectUserId)).for("update");
+  if (d.commentId === null && d.subjectUserId)
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, d.subjectUserId)).for("update");
   const [state] = await tx.select({ inForce: decisionInForce() }).from(moderationDecisions).where(eq(moderationDecisions.id, d.id));
   return { ...d, comment, inForce: Boolean(state?.inForce) };
 }
@@ -104,7 +105,7 @@ export async function settleAppeal(
     await tx.update(appeals).set({ outcome: p.outcome, decidedAt: now, decidedBy: p.actorId }).where(eq(appeals.id, appeal.id));
     const decision = { commentId: d.commentId, consultationId: d.consultationId, subjectUserId: d.subjectUserId };
     const by = { note: p.note, actorId: p.actorId, actorRole: p.actorRole, appealId: appeal.id, now };
-    if (p.outcome === "reversed" && d.commentId === null) {
+    if (p.outcome === "reversed" && d.commentId === null && d.subjectUserId) {
       // An appeal against a block: reversing it lifts the block, recorded like any other decision.
       await tx.update(users).set({ writeBlockedAt: null }).where(eq(users.id, d.subjectUserId));
       await addDecision(tx, { ...decision, action: "unblock", ...by });
@@ -117,7 +118,7 @@ export async function settleAppeal(
       // The reports behind an automatic hide are answered by the reversal: left open, they would count again.
       await settleReports(tx, d.comment.id, now);
       await addDecision(tx, { ...decision, action: "restore", ...by });
-    } else {
+    } else if (d.subjectUserId) {
       await tx.insert(notifications).values({ userId: d.subjectUserId, decisionId: appeal.decisionId, createdAt: now });
     }
     return { ok: true } as const;

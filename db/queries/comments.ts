@@ -1,11 +1,21 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, commentVersions, consultations, organisations, principles, users, type NewComment } from "../schema";
+import {
+  comments,
+  commentVersions,
+  consultations,
+  offPlatformSubmissions,
+  organisations,
+  principles,
+  users,
+  type NewComment,
+} from "../schema";
 import { mayReplyTo } from "@/lib/rules/comments";
 import { commentRate } from "@/lib/rules/token-bucket";
 import { env } from "@/lib/env";
 import { settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
+import { authorNameForStaff } from "./comment-author";
 import { takeRateToken } from "./rate-limits";
 import type { CommentSort } from "@/lib/limits";
 
@@ -154,6 +164,7 @@ export async function getCommentForAuthor(db: Db, commentId: number) {
     .select({
       id: comments.id,
       authorId: comments.authorId,
+      parentId: comments.parentId,
       state: comments.state,
       consultationId: comments.consultationId,
       principleId: comments.principleId,
@@ -209,14 +220,21 @@ function commentColumns(viewerId: string | null) {
   // A hidden or withdrawn comment keeps its place in the thread but names nobody: tying a named person to a
   // removal in public is itself a harm. Only the stakeholder group stays.
   const named = sql`${comments.state} not in ('hidden', 'withdrawn')`;
+  // A participant who chose to show only their group is named to nobody, and their id (which would link the
+  // comment to their named ones) goes only to themselves.
+  const personNamed = sql`${named} and ${comments.nameShown}`;
+  const own = viewerId ? sql`${comments.authorId} = ${viewerId}` : sql`false`;
   return {
     id: comments.id,
     parentId: comments.parentId,
     rootId: comments.rootId,
     depth: comments.depth,
-    authorId: comments.authorId,
-    authorName: sql<string | null>`case when ${named} then ${users.name} end`,
-    authorDesignation: sql<string | null>`case when ${named} then ${users.designation} end`,
+    authorId: sql<string | null>`case when ${comments.nameShown} or ${own} then ${comments.authorId} end`,
+    authorName: sql<string | null>`case when ${personNamed} then ${authorNameForStaff} end`,
+    authorDesignation: sql<string | null>`case when ${personNamed} then ${users.designation} end`,
+    nameShown: comments.nameShown,
+    offPlatformChannel: offPlatformSubmissions.channel,
+    receivedAt: offPlatformSubmissions.receivedAt,
     stakeholderGroup: comments.stakeholderGroup,
     organisationId: sql<string | null>`case when ${named} then ${comments.organisationId} end`,
     organisationName: sql<string | null>`case when ${named} then ${organisations.name} end`,
@@ -268,7 +286,8 @@ function selectComments(db: Db, viewerId: string | null) {
   return db
     .select(commentColumns(viewerId))
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(offPlatformSubmissions, eq(offPlatformSubmissions.commentId, comments.id))
     .leftJoin(organisations, eq(organisations.id, comments.organisationId));
 }
 

@@ -27,7 +27,7 @@ export async function addDecision(
   d: {
     consultationId: string;
     commentId: number | null;
-    subjectUserId: string;
+    subjectUserId: string | null;
     action: ModerationAction;
     ruleId?: string | null;
     note?: string;
@@ -53,8 +53,8 @@ export async function addDecision(
     })
     .returning({ id: moderationDecisions.id });
   if (!row) throw new Error("insert returned no row");
-  // The author hears of every decision about their own content or account.
-  await tx.insert(notifications).values({ userId: d.subjectUserId, decisionId: row.id, createdAt: d.now });
+  // The author hears of every decision about their own content or account (an off-platform submitter has none here).
+  if (d.subjectUserId) await tx.insert(notifications).values({ userId: d.subjectUserId, decisionId: row.id, createdAt: d.now });
   return row.id;
 }
 

@@ -1,7 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { availableDecisions, commentStanding, isAppealableAction, mayAppeal, type HideAction } from "@/lib/rules/moderation";
 import type { Db } from "../client";
-import { appeals, comments, moderationDecisions, moderationRules, notifications, principles, reports, users } from "../schema";
+import {
+  appeals,
+  comments,
+  moderationDecisions,
+  moderationRules,
+  notifications,
+  offPlatformSubmissions,
+  principles,
+  reports,
+  users,
+} from "../schema";
+import { authorNameForStaff } from "./comment-author";
 import { decisionInForce, HIDE_ACTIONS_SQL } from "./moderation-decisions";
 
 // The outer comment's id, qualified by hand (drizzle leaves a single-table select's columns bare).
@@ -34,8 +45,9 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       stance: comments.stance,
       stakeholderGroup: comments.stakeholderGroup,
       authorId: comments.authorId,
-      authorName: users.name,
+      authorName: authorNameForStaff,
       authorBlocked: sql<boolean>`${users.writeBlockedAt} is not null`,
+      offPlatform: comments.offPlatform,
       principleTitle: principles.title,
       principleTitleHi: principles.titleHi,
       principleSlug: principles.slug,
@@ -46,7 +58,8 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       latestHide,
     })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(offPlatformSubmissions, eq(offPlatformSubmissions.commentId, comments.id))
     .innerJoin(principles, eq(principles.id, comments.principleId))
     .where(
       and(
@@ -102,14 +115,15 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       body: comments.body,
       stakeholderGroup: comments.stakeholderGroup,
       authorId: comments.authorId,
-      authorName: users.name,
+      authorName: authorNameForStaff,
       principleTitle: principles.title,
       principleTitleHi: principles.titleHi,
       principlePosition: principles.position,
       createdAt: comments.createdAt,
     })
     .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(offPlatformSubmissions, eq(offPlatformSubmissions.commentId, comments.id))
     .innerJoin(principles, eq(principles.id, comments.principleId))
     .where(
       and(

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { comments, summaryCitations, summaryDrafts, summaryVersions, users, type SummaryContent } from "../schema";
+import { comments, offPlatformSubmissions, summaryCitations, summaryDrafts, summaryVersions, users, type SummaryContent } from "../schema";
+import { authorNameForPublic } from "./comment-author";
 import { MAX_ID } from "@/lib/limits";
 import type { CitedComment } from "@/lib/rules/citations";
 import type { Tx } from "./tx";
@@ -87,12 +88,13 @@ export async function listVersionCitations(db: Db, versionId: number) {
       state: comments.state,
       stakeholderGroup: comments.stakeholderGroup,
       stance: comments.stance,
-      authorName: users.name,
+      authorName: authorNameForPublic,
       excerpt: sql<string | null>`case when ${comments.state} = 'published' then left(${comments.body}, 240) end`,
     })
     .from(summaryCitations)
     .innerJoin(comments, eq(comments.id, summaryCitations.commentId))
-    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(offPlatformSubmissions, eq(offPlatformSubmissions.commentId, comments.id))
     .where(eq(summaryCitations.versionId, versionId))
     .orderBy(asc(comments.id));
 }

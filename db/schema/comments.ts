@@ -1,7 +1,19 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { consultations, principles } from "./consultations";
-import { commentState, language, stakeholderGroup, stance } from "./enums";
+import { commentState, language, offPlatformChannel, stakeholderGroup, stance } from "./enums";
 import { organisations } from "./organisations";
 import { users } from "./users";
 // Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
@@ -18,9 +30,9 @@ export const comments = pgTable(
     principleId: uuid()
       .notNull()
       .references(() => principles.id, { onDelete: "cascade" }),
-    authorId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    // Null only for a submission received off the platform, whose submitter has no account here.
+    authorId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    offPlatform: boolean().notNull().default(false),
     parentId: integer().references((): AnyPgColumn => comments.id, { onDelete: "restrict" }),
     // The top-level comment of the thread; null on a top-level comment. One query loads whole threads.
     rootId: integer(),
@@ -32,6 +44,8 @@ export const comments = pgTable(
     stance: stance().notNull(),
     body: text().notNull(),
     language: language().notNull(),
+    // A personal comment may show only the author's stakeholder group; one for an organisation always names it.
+    nameShown: boolean().notNull().default(true),
     state: commentState().notNull().default("published"),
     // Replies anywhere in the thread, kept on the top-level comment for "most replies" ordering.
     threadReplyCount: integer().notNull().default(0),
@@ -52,6 +66,8 @@ export const comments = pgTable(
     check("comments_depth_range", sql`${t.depth} between 0 and ${sql.raw(String(COMMENT_MAX_DEPTH))}`),
     check("comments_body_length", sql`char_length(${t.body}) between ${sql.raw(`${COMMENT_BODY_MIN} and ${COMMENT_BODY_MAX}`)}`),
     check("comments_parent_depth", sql`(${t.parentId} is null) = (${t.depth} = 0)`),
+    check("comments_author_or_off_platform", sql`(${t.authorId} is null) = ${t.offPlatform}`),
+    check("comments_organisation_named", sql`${t.organisationId} is null or ${t.nameShown}`),
   ],
 );
 
@@ -71,9 +87,28 @@ export const commentVersions = pgTable(
   (t) => [uniqueIndex("comment_versions_comment_version_key").on(t.commentId, t.version)],
 );
 
+/**
+ * Who sent a submission that arrived by post, email or at a meeting, and how; the moderator who entered it is
+ * recorded. Its comment row carries the text, group and stance like any other, so it counts everywhere.
+ */
+export const offPlatformSubmissions = pgTable("off_platform_submissions", {
+  commentId: integer()
+    .primaryKey()
+    .references(() => comments.id, { onDelete: "cascade" }),
+  // A person's or an organisation's name, as the submission gave it.
+  submitterName: text().notNull(),
+  channel: offPlatformChannel().notNull(),
+  receivedAt: timestamp({ withTimezone: true }).notNull(),
+  enteredBy: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "restrict" }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Comment = typeof comments.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type CommentVersion = typeof commentVersions.$inferSelect;
+export type OffPlatformSubmission = typeof offPlatformSubmissions.$inferSelect;
 
 /**
  * Published comments per principle, stakeholder group and stance, kept by a trigger on `comments` (migration

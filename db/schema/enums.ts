@@ -6,6 +6,7 @@ import {
   ENDORSEMENT_ACTIONS,
   LOCALES,
   MODERATION_ACTIONS,
+  OFF_PLATFORM_CHANNELS,
   REPORT_REASONS,
   ROLES,
   STAKEHOLDER_GROUPS,
@@ -22,6 +23,7 @@ export const commentState = pgEnum("comment_state", COMMENT_STATES);
 export const endorsementAction = pgEnum("endorsement_action", ENDORSEMENT_ACTIONS);
 export const reportReason = pgEnum("report_reason", REPORT_REASONS);
 export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
+export const offPlatformChannel = pgEnum("off_platform_channel", OFF_PLATFORM_CHANNELS);
 
 export type {
   CommentState,
@@ -29,6 +31,7 @@ export type {
   EndorsementAction,
   Language,
   ModerationAction,
+  OffPlatformChannel,
   ReportReason,
   Role,
   StakeholderGroup,

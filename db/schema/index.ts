@@ -7,3 +7,4 @@ export * from "./endorsements";
 export * from "./moderation";
 export * from "./summaries";
 export * from "./rate-limits";
+export * from "./feedback";

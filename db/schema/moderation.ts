@@ -58,10 +58,8 @@ export const moderationDecisions = pgTable(
       .notNull()
       .references(() => consultations.id, { onDelete: "restrict" }),
     commentId: integer().references(() => comments.id, { onDelete: "restrict" }),
-    // Whose content or account the decision is about.
-    subjectUserId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    // Whose content or account the decision is about; null for a submission received off the platform.
+    subjectUserId: uuid().references(() => users.id, { onDelete: "restrict" }),
     action: moderationAction().notNull(),
     ruleId: uuid().references(() => moderationRules.id, { onDelete: "restrict" }),
     note: text().notNull().default(""),

@@ -4,7 +4,7 @@ import { getConsultationById, getConsultationBySlug, getPrinciple } from "@/db/q
 import { listMembershipsOfUser } from "@/db/queries/users";
 import type { Language, Stance } from "@/lib/limits";
 import { maySpeakFor } from "@/lib/rules/capacity";
-import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { consultationPhase, mayComment, mayEdit, mayWithdraw } from "@/lib/rules/consultation-phase";
 import { env } from "@/lib/env";
 import { checkFormStamp } from "@/lib/rules/form-timing";
 import type { CommentInput } from "@/lib/validation/comments";
@@ -13,7 +13,7 @@ import { authorise, isWriteBlocked, type Actor, type Denied } from "./actor";
 export type CreateCommentResult =
   | { ok: true; id: number; duplicate: boolean }
   | Denied
-  | { ok: false; error: "capacityInvalid" | "parentInvalid" | "tooFast" | "formExpired" | "rejected" }
+  | { ok: false; error: "capacityInvalid" | "parentInvalid" | "tooFast" | "formExpired" | "rejected" | "repliesOnly" }
   | { ok: false; error: "rateLimited"; retryAt: Date };
 
 export async function createComment(
@@ -29,7 +29,10 @@ export async function createComment(
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
   const principle = await getPrinciple(db, consultation.id, p.principleSlug);
   if (!principle) return { ok: false, error: "notFound" };
-  if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
+  const phase = consultationPhase(consultation, now);
+  if (!mayComment(phase, p.input.parentId ? "reply" : "comment")) {
+    return { ok: false, error: phase === "counter_comments" ? "repliesOnly" : "consultationClosed" };
+  }
   // A filled honeypot gets a vague refusal: nothing to learn for the bot.
   if (p.input.website !== "") return { ok: false, error: "rejected" };
   const stamp = checkFormStamp(p.input.stamp, p.secret, now.getTime(), p.minFillMs ?? env().SAMVAD_MIN_FILL_MS);
@@ -63,15 +66,18 @@ export async function createComment(
   );
 }
 
-async function ownOpenComment(db: Db, actor: Actor, commentId: number, now: Date) {
+async function ownOpenComment(db: Db, actor: Actor, commentId: number, change: "edit" | "withdraw", now: Date) {
   const allowed = authorise(actor, "signedIn");
   if (!allowed.ok) return allowed;
+  const authorId = allowed.actor.id;
   const comment = await getCommentForAuthor(db, commentId);
   // Someone else's comment is answered as if it did not exist.
-  if (!comment || comment.authorId !== allowed.actor.id) return { ok: false, error: "notFound" } as const;
+  if (!comment || comment.authorId !== authorId) return { ok: false, error: "notFound" } as const;
   const consultation = await getConsultationById(db, comment.consultationId);
-  if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" } as const;
-  return { ok: true, comment } as const;
+  const phase = consultation ? consultationPhase(consultation, now) : "closed";
+  const open = change === "withdraw" ? mayWithdraw(phase) : mayEdit(phase, comment.parentId === null ? "comment" : "reply");
+  if (!open) return { ok: false, error: "consultationClosed" } as const;
+  return { ok: true, comment, authorId } as const;
 }
 
 export async function editComment(
@@ -80,17 +86,17 @@ export async function editComment(
   p: { commentId: number; body: string; stance: Stance },
   now = new Date(),
 ): Promise<{ ok: true } | Denied> {
-  const own = await ownOpenComment(db, actor, p.commentId, now);
+  const own = await ownOpenComment(db, actor, p.commentId, "edit", now);
   if (!own.ok) return own;
   if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
   if (own.comment.state !== "published") return { ok: false, error: "notFound" };
-  const done = await updateCommentText(db, { commentId: p.commentId, authorId: own.comment.authorId, body: p.body, stance: p.stance }, now);
+  const done = await updateCommentText(db, { commentId: p.commentId, authorId: own.authorId, body: p.body, stance: p.stance }, now);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
 
 export async function withdrawComment(db: Db, actor: Actor, p: { commentId: number }, now = new Date()): Promise<{ ok: true } | Denied> {
-  const own = await ownOpenComment(db, actor, p.commentId, now);
+  const own = await ownOpenComment(db, actor, p.commentId, "withdraw", now);
   if (!own.ok) return own;
-  const done = await markCommentWithdrawn(db, { commentId: p.commentId, authorId: own.comment.authorId }, now);
+  const done = await markCommentWithdrawn(db, { commentId: p.commentId, authorId: own.authorId }, now);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }

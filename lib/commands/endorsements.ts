@@ -3,7 +3,7 @@ import { getConsultationById, getConsultationBySlug, getPrincipleById } from "@/
 import { getEndorsement, recordEndorsement as recordEndorsementQuery, withdrawEndorsementRecord } from "@/db/queries/endorsements";
 import { listMembershipsOfUser } from "@/db/queries/users";
 import { maySignFor } from "@/lib/rules/capacity";
-import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { consultationPhase, mayEndorse, mayWithdraw as intakeOpen } from "@/lib/rules/consultation-phase";
 import { ENDORSEMENT_RATE, type BucketPolicy } from "@/lib/rules/token-bucket";
 import type { EndorsementInput } from "@/lib/validation/comments";
 import { authorise, type Actor, type Denied } from "./actor";
@@ -27,7 +27,7 @@ export async function endorse(
   const endorser = allowed.actor;
   const consultation = await getConsultationBySlug(db, p.consultationSlug);
   if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
-  if (consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
+  if (!mayEndorse(consultationPhase(consultation, now))) return { ok: false, error: "consultationClosed" };
   let principleId: string | null = null;
   if (p.input.target !== "consultation") {
     const principle = await getPrincipleById(db, p.input.target);
@@ -73,7 +73,7 @@ export async function withdrawEndorsement(
   const mayWithdraw = e.organisationId ? maySignFor(await listMembershipsOfUser(db, me.id), e.organisationId) : e.endorserId === me.id;
   if (!mayWithdraw) return { ok: false, error: "forbidden" };
   const consultation = await getConsultationById(db, e.consultationId);
-  if (!consultation || consultationPhase(consultation, now) !== "open") return { ok: false, error: "consultationClosed" };
+  if (!consultation || !intakeOpen(consultationPhase(consultation, now))) return { ok: false, error: "consultationClosed" };
   const done = await withdrawEndorsementRecord(db, { endorsementId: e.id, actorId: me.id }, now);
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }

@@ -72,8 +72,8 @@ describe("safe redirect", () => {
 
 describe("consultation phase", () => {
   const c = { status: "open" as const, opensAt: new Date("2026-11-01"), closesAt: new Date("2026-12-01") };
-  it("is open only while status is open and opensAt ≤ now < closesAt", () => {
-    expect(consultationPhase(c, new Date("2026-11-01"))).toBe("open");
+  it("takes comments only while status is open and opensAt ≤ now < closesAt", () => {
+    expect(consultationPhase(c, new Date("2026-11-01"))).toBe("comments");
     expect(consultationPhase(c, new Date("2026-10-31"))).toBe("upcoming");
     expect(consultationPhase(c, new Date("2026-12-01"))).toBe("closed");
     expect(consultationPhase({ ...c, status: "closed" }, new Date("2026-11-15"))).toBe("closed");

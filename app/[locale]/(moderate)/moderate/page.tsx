@@ -47,7 +47,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
   // Nobody decides on their own comment (the command refuses it too); they see why instead of a form.
   // The decisions offered are the ones the state machine allows for the comment's standing (the query says which).
   const decide = (
-    c: { id: number; authorId: string; decisions: Parameters<typeof DecisionForm>[0]["actions"] },
+    c: { id: number; authorId: string | null; decisions: Parameters<typeof DecisionForm>[0]["actions"] },
     confirmsAutoHide = false,
   ) =>
     c.authorId === user.id ? (
@@ -154,7 +154,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
                 </ul>
               ) : null}
               {decide(item, byReports)}
-              {item.authorId !== user.id ? (
+              {item.authorId && item.authorId !== user.id ? (
                 <details className="mt-2">
                   <summary className="min-h-11 cursor-pointer content-center text-blue-900 underline">
                     {item.authorBlocked ? t("unblockSubmit") : t("blockHeading", { name: item.authorName })}

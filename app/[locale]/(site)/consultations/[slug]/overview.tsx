@@ -11,7 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { signableOrganisationIds } from "@/lib/rules/capacity";
 import type { Locale } from "@/lib/i18n/routing";
 import { maySignFor } from "@/lib/rules/capacity";
-import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { consultationPhase, mayEndorse } from "@/lib/rules/consultation-phase";
 
 type Consultation = NonNullable<Awaited<ReturnType<typeof getConsultationBySlug>>>;
 
@@ -48,7 +48,7 @@ export async function ConsultationOverviewPage(p: { locale: Locale; consultation
         target="consultation"
         returnTo={`/${locale}/consultations/${consultation.slug}`}
         signedIn={!!user}
-        canWrite={!!user && consultationPhase(consultation, new Date()) === "open"}
+        canWrite={!!user && mayEndorse(consultationPhase(consultation, new Date()))}
         active={activeHere}
         signable={signable}
         personalActive={activeHere.some((e) => e.organisationId === null)}

@@ -72,7 +72,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
   const tm = await getTranslations("moderation");
   const tsum = await getTranslations("summary");
   const phase = consultationPhase(consultation, new Date());
-  const open = phase === "open";
+  const open = phase === "comments";
   const canWrite = !!user && open;
   const index = all.findIndex((p) => p.id === principle.id);
   const title = localised(locale, principle.title, principle.titleHi);
