@@ -72,6 +72,7 @@ export default defineConfig(
   {
     ignores: [
       ".next/",
+      ".next-*/",
       "node_modules/",
       "db/migrations/",
       "test-results/",

@@ -15,6 +15,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Several builds side by side (one per working copy of a test run) each take their own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite's WASM and data files must stay on the server, never copied into public static media.
   serverExternalPackages: ["@electric-sql/pglite"],
   async headers() {
