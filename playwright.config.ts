@@ -23,13 +23,17 @@ export default defineConfig({
   reporter: [["list"]],
   // "personas" signs in one demo account per role through the sign-in page and saves its cookies
   // (tests/e2e/support.ts: persona(), asModerator and the like); every other project starts after it.
-  // Pre-moderation changes how every new comment behaves, so its test runs alone, after all the others.
+  // Pre-moderation changes how every new comment behaves, so its test runs alone, after all the others (but the
+  // admin's new consultation, below).
   // All projects share one server and one database: tests make their own rows (unique names) or clean up, and no
   // test may sign a persona out (that would end the saved session for every later test).
   projects: [
     { name: "personas", testMatch: /personas\.setup\.ts/, fullyParallel: true },
-    { name: "main", testIgnore: /premoderation\.spec\.ts/, dependencies: ["personas"] },
+    { name: "main", testIgnore: /(premoderation|consultation-admin)\.spec\.ts/, dependencies: ["personas"] },
     { name: "premoderation", testMatch: /premoderation\.spec\.ts/, dependencies: ["main"] },
+    // Publishing a new consultation changes which round is "current" (home page order, footer links, the
+    // moderation queue's default), so the admin's journey runs last.
+    { name: "new-consultations", testMatch: /consultation-admin\.spec\.ts/, dependencies: ["premoderation"] },
   ],
   use: {
     baseURL,

@@ -1,7 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
-import { cookieMaxAge, decodeSession, encodeSession } from "@/lib/auth/token";
+import { decodeSession } from "@/lib/auth/token";
+import { writeRefreshedSessionCookie } from "@/lib/auth/session-cookie";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/config";
 import { RETURN_TO_HEADER } from "@/lib/auth/return-to";
 import { env, localOrigin } from "@/lib/env";
@@ -50,8 +51,7 @@ export default async function proxy(req: NextRequest) {
     if (!claims || sessionTimeState(claims, nowS) !== "valid") {
       res.cookies.delete({ name, ...sessionCookieOptions() });
     } else if (sessionNeedsRefresh(claims, nowS)) {
-      const refreshed = { ...claims, seenAt: nowS };
-      res.cookies.set(name, await encodeSession(refreshed), sessionCookieOptions(cookieMaxAge(refreshed, nowS)));
+      await writeRefreshedSessionCookie(res.cookies, claims, nowS);
     }
   }
   return (await sharedPage(req, res, nonce, csp)) ?? res;

@@ -2,8 +2,12 @@
  * The Paris Call consultation as seeded: facts from the source documents, every sentence written for Samvad.
  * Paragraphs are separated by a blank line.
  */
+/** The organisation that runs both demo rounds and answers for them. */
+export const DEMO_OWNER_ORGANISATION = "Department of Digital Trust (demo)";
+
 export const parisCall = {
   slug: "paris-call",
+  referencePrefix: "PC",
   title: "Paris Call for Trust and Security in Cyberspace: a national dialogue",
   titleHi: "साइबरस्पेस में विश्वास और सुरक्षा के लिए पेरिस आह्वान: एक राष्ट्रीय संवाद",
   description: [
@@ -21,6 +25,7 @@ export const parisCall = {
 /** A closed pilot round of the same nine principles, held before the national dialogue (demo). */
 export const parisCallPilot = {
   slug: "paris-call-pilot",
+  referencePrefix: "PCP",
   title: "Paris Call pilot dialogue (closed)",
   titleHi: "पेरिस आह्वान पर प्रायोगिक संवाद (बंद)",
   description:
@@ -29,7 +34,8 @@ export const parisCallPilot = {
     "आमंत्रित प्रतिभागियों के एक छोटे समूह के साथ एक छोटा प्रायोगिक दौर, जो सबके लिए खुलने से पहले यह परखने के लिए हुआ कि संवाद कैसे काम करता है। यह बंद है: इसकी टिप्पणियाँ और समर्थन पढ़े जा सकते हैं, और इसकी रिपोर्ट बताती है कि इससे क्या निकला।",
 };
 
-export interface SeedPrinciple {
+/** A principle as written: its official text, a blank line, then the plain-language explainer. */
+interface PrincipleText {
   slug: string;
   title: string;
   titleHi: string;
@@ -37,7 +43,19 @@ export interface SeedPrinciple {
   bodyHi: string;
 }
 
-export const parisCallPrinciples: SeedPrinciple[] = [
+export interface SeedPrinciple {
+  slug: string;
+  title: string;
+  titleHi: string;
+  /** The official text of the Paris Call (first paragraph). */
+  body: string;
+  bodyHi: string;
+  /** What it means for India, in plain words (second paragraph). */
+  explainer: string;
+  explainerHi: string;
+}
+
+const principleTexts: PrincipleText[] = [
   {
     slug: "protect-individuals-and-infrastructure",
     title: "Protect individuals and infrastructure",
@@ -111,3 +129,25 @@ export const parisCallPrinciples: SeedPrinciple[] = [
       "साइबरस्पेस में ज़िम्मेदार आचरण के अंतरराष्ट्रीय मानदंडों और विश्वास बढ़ाने वाले उपायों को व्यापक रूप से अपनाने और लागू करने के प्रयास मज़बूत किए जाने चाहिए।\n\nये मानदंड संयुक्त राष्ट्र में तय होते हैं, जहाँ निर्णय राज्य लेते हैं, जबकि पेरिस आह्वान कंपनियों और नागरिक समाज को भी शामिल करता है। भारत को इन दोनों में से किस मॉडल को, और कहाँ, प्राथमिकता देनी चाहिए?",
   },
 ];
+
+function split(text: string): [string, string] {
+  const [official = "", ...rest] = text.split("\n\n");
+  return [official, rest.join("\n\n")];
+}
+
+/** The nine principles with the official text and the explainer apart, in both languages. */
+export const parisCallPrinciples: SeedPrinciple[] = principleTexts.map((p) => {
+  const [body, explainer] = split(p.body);
+  const [bodyHi, explainerHi] = split(p.bodyHi);
+  return { slug: p.slug, title: p.title, titleHi: p.titleHi, body, bodyHi, explainer, explainerHi };
+});
+
+/**
+ * The texts as demo databases made before the split hold them (both paragraphs in the body), so a restart can
+ * split those rows too, and only those.
+ */
+export const combinedPrincipleTexts: { slug: string; body: string; bodyHi: string }[] = principleTexts.map(({ slug, body, bodyHi }) => ({
+  slug,
+  body,
+  bodyHi,
+}));

@@ -8,6 +8,8 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { devanagari } from "@/components/layout/fonts";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getDb } from "@/db/client";
+import { getFooterConsultation } from "@/db/queries/site-pages";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isDemoMode } from "@/lib/auth/config";
 import { routing } from "@/lib/i18n/routing";
@@ -29,7 +31,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   // Reading the session makes every page dynamic, which the per-request CSP nonce needs anyway.
-  const user = await getCurrentUser();
+  const [user, footerConsultation] = await Promise.all([getCurrentUser(), getDb().then(getFooterConsultation)]);
   return (
     <html lang={locale} className={devanagari.variable}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -41,7 +43,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             </Suspense>
             {children}
           </main>
-          <SiteFooter demo={isDemoMode()} />
+          <SiteFooter demo={isDemoMode()} currentConsultation={footerConsultation?.slug ?? null} />
         </ClientMessages>
       </body>
     </html>

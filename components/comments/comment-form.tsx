@@ -1,12 +1,13 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary, FieldError } from "@/components/ui/field";
 import { useErrorText } from "@/components/ui/use-error-text";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitComment } from "@/lib/actions/comments";
 import { CommentBodyField } from "./comment-body-field";
+import { LanguageChoice, NameShownChoice } from "./comment-choices";
 import { StanceChoice } from "./stance-choice";
 import { initialFormState } from "@/lib/actions/form-state";
 
@@ -19,19 +20,31 @@ interface Props {
   parentId?: number;
   /** Distinguishes the ids of several forms on one page. */
   idPrefix: string;
+  /** The participant has not commented yet: the name-or-group choice is explained prominently. */
+  firstComment?: boolean;
+  /**
+   * The page this form lives on, unique per form. Sent without JavaScript, the form posts there and React hands
+   * the action's answer (errors, the text kept) to the form with the same permalink, wherever the page now
+   * renders it: after a session has ended the page around it differs, and only the permalink still matches.
+   */
+  permalink?: string;
 }
 
-export function CommentForm({ consultationSlug, principleSlug, formToken, stamp, organisations, parentId, idPrefix }: Props) {
+export function CommentForm(p: Props) {
+  const { consultationSlug, principleSlug, formToken, stamp, organisations, parentId, idPrefix } = p;
   const t = useTranslations("comments");
+  const locale = useLocale();
   const te = useTranslations("errors");
-  const [state, action] = useActionState(submitComment, initialFormState);
+  const [state, action] = useActionState(submitComment, initialFormState, p.permalink);
   const v = state.values;
   const id = (name: string) => `${idPrefix}-${name}`;
   const err = useErrorText(state);
   const formMessage = err("form") ?? err("formToken") ?? err("stamp") ?? err("website");
   const summary = [
     ...(formMessage ? [{ field: id("body"), message: formMessage }] : []),
-    ...(["body", "stance", "capacity"] as const).filter((f) => state.errors[f]).map((f) => ({ field: id(f), message: err(f) ?? "" })),
+    ...(["body", "stance", "capacity", "show", "language"] as const)
+      .filter((f) => state.errors[f])
+      .map((f) => ({ field: id(f), message: err(f) ?? "" })),
   ];
   return (
     <form action={action} noValidate className="max-w-2xl" data-testid={parentId ? "reply-form" : "comment-form"}>
@@ -83,6 +96,8 @@ export function CommentForm({ consultationSlug, principleSlug, formToken, stamp,
           ))}
         </div>
       </fieldset>
+      <NameShownChoice id={id("show")} value={v.show} error={err("show")} first={!!p.firstComment} />
+      <LanguageChoice id={id("language")} value={v.language ?? locale} error={err("language")} />
       <p className="mb-4 text-sm text-slate-700">{t("publicNote")}</p>
       <SubmitButton label={parentId ? t("replySubmit") : t("submit")} pendingLabel={t("submitting")} />
     </form>

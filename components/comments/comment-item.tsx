@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConfirmStep } from "@/components/ui/confirm-step";
 import { withdrawOwnComment } from "@/lib/actions/comments";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { mayReplyTo } from "@/lib/rules/comments";
+import { referenceNumber } from "@/lib/rules/reference-number";
 import { LinkedText } from "./linked-text";
 import { isPlaceholder, type CommentView } from "./view-types";
 
@@ -34,6 +35,10 @@ interface Props {
   locale: Locale;
   viewerId: string | null;
   canWrite: boolean;
+  /** New top-level comments (and their edits) are taken: false in the counter-comment window, where only replies are. */
+  canComment: boolean;
+  /** The consultation's reference prefix: each comment shows its reference number (PC-2026-000123). */
+  referencePrefix: string;
   /** The principle page URL with the current sort and position, for reply and edit links. */
   pageHref: (extra: Record<string, string>) => string;
   editing: ReactNode;
@@ -102,13 +107,48 @@ function Placeholder({ c, locale, ledgerHref, words }: { c: CommentView; locale:
   );
 }
 
+/**
+ * Who wrote it: the name and designation, or, for a personal comment whose author chose to show only their
+ * group, "A participant from <group>" (the query never sends that name); a submission received by post, by
+ * email or at a meeting says so, with its date and the submitter's name.
+ */
+function Byline({ c, own, locale, words }: { c: CommentView; own: boolean; locale: Locale; words: CommentWords }) {
+  const { t, tg } = words;
+  const group = tg(c.stakeholderGroup);
+  const groupOnly = !c.nameShown && !c.offPlatformChannel;
+  return (
+    <>
+      <p>
+        {groupOnly ? (
+          <span id={`comment-${c.id}-author`} className="comment-author" data-testid="group-only">
+            {t("participantFrom", { group })}
+          </span>
+        ) : (
+          <>
+            <span id={`comment-${c.id}-author`} className="comment-author">
+              {c.authorName}
+            </span>
+            {`${c.authorDesignation ? `, ${c.authorDesignation}` : ""} · ${group}`}
+          </>
+        )}
+        {groupOnly && own ? <span className="ml-1 text-slate-700">{t("groupOnlyOwn")}</span> : null}
+      </p>
+      {c.offPlatformChannel && c.receivedAt ? (
+        <p className="font-medium text-slate-900" data-testid="off-platform">
+          {t(`offPlatform.${c.offPlatformChannel}`, { date: formatDate(c.receivedAt, locale) })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function CommentItem(p: Props) {
   const { comment: c, locale, viewerId, canWrite, pageHref, editing, replying, reporting } = p;
   if (isPlaceholder(c.state)) {
     // A reply under a placeholder keeps its place: the list of replies is rendered by the thread, around this.
     return <Placeholder c={c} locale={locale} ledgerHref={p.ledgerHref} words={p.words} />;
   }
-  const { t, tm, tsum, tg, ts } = p.words;
+  const { t, tm, tsum, ts } = p.words;
   const own = viewerId !== null && c.authorId === viewerId;
   const withdrawable = canWrite && mayWithdraw(c, viewerId);
   const confirming = withdrawable && p.confirmingWithdrawal && !editing;
@@ -122,12 +162,7 @@ export function CommentItem(p: Props) {
       data-state={c.state}
     >
       <header className="comment-meta">
-        <p>
-          <span id={`comment-${c.id}-author`} className="comment-author">
-            {c.authorName}
-          </span>
-          {`${c.authorDesignation ? `, ${c.authorDesignation}` : ""} · ${tg(c.stakeholderGroup)}`}
-        </p>
+        <Byline c={c} own={own} locale={locale} words={p.words} />
         <p data-testid="capacity">
           {c.organisationName ? (
             <>
@@ -149,7 +184,11 @@ export function CommentItem(p: Props) {
             {t("reference", { id: c.id })}
           </a>
           {" · "}
+          <span data-testid="reference-number">{t("referenceNumber", { ref: referenceNumber(p.referencePrefix, c.id, c.createdAt) })}</span>
+          {" · "}
           <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)}</time>
+          {" · "}
+          <span data-testid="comment-language">{t(`writtenIn.${c.language}`)}</span>
           {c.editedAt ? (
             <>
               {" · "}
@@ -172,8 +211,7 @@ export function CommentItem(p: Props) {
       <p className="comment-stance" data-testid="stance">
         {t("stanceLabel", { stance: ts(c.stance) })}
       </p>
-      {editing ??
-        (c.body ? <LinkedText text={c.body} lang={c.language !== locale ? c.language : undefined} testId="comment-body" /> : null)}
+      {editing ?? (c.body ? <LinkedText text={c.body} lang={c.language} testId="comment-body" /> : null)}
       {confirming ? (
         <ConfirmStep
           id={`withdraw-${c.id}`}
@@ -194,7 +232,7 @@ export function CommentItem(p: Props) {
               {t("reply")}
             </a>
           ) : null}
-          {own && c.state === "published" ? (
+          {own && c.state === "published" && (c.parentId !== null || p.canComment) ? (
             <a
               href={`${pageHref({ edit: String(c.id) })}#comment-${c.id}`}
               className={actionLink}

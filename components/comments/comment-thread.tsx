@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { CommentReportForm } from "@/components/moderation/comment-report-form";
 import type { Locale } from "@/lib/i18n/routing";
 import { mayReplyTo } from "@/lib/rules/comments";
@@ -9,7 +11,16 @@ import type { CommentSort, CommentView } from "./view-types";
 export interface ThreadView {
   locale: Locale;
   viewerId: string | null;
+  /** Replies, withdrawals and edits of replies are taken (comment period and counter-comment window). */
   canWrite: boolean;
+  /** New top-level comments and their edits are taken (the comment period only). */
+  canComment: boolean;
+  referencePrefix: string;
+  /**
+   * The page answers a form posted without JavaScript whose session had ended: the open reply or edit form is
+   * shown anyway, so the action's answer (the text kept, "sign in again, then post again") has a form to fill.
+   */
+  keepForms?: boolean;
   consultationSlug: string;
   principleSlug: string;
   basePath: string;
@@ -48,17 +59,30 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
     return `${view.basePath}?${q.toString()}`;
   };
 
+  // A visitor's pages carry no form words; a form kept for an answer after the session ended needs them.
+  const withWords = (form: ReactNode) =>
+    view.viewerId === null ? <ClientMessages namespaces={["comments", "stances"]}>{form}</ClientMessages> : form;
+
   const render = (c: CommentView) => {
     const kids = children.get(c.id) ?? [];
+    const editable = view.canWrite && (c.parentId !== null || view.canComment);
     const editing =
-      view.editId === c.id && c.authorId === view.viewerId && c.state === "published" && c.body ? (
+      editable && view.editId === c.id && (c.authorId === view.viewerId || view.keepForms) && c.state === "published" && c.body ? (
         <>
           <p className="mt-2">
             <a href={view.policyHref} className="text-blue-900 underline">
               {tm("policyLink")}
             </a>
           </p>
-          <EditCommentForm commentId={c.id} body={c.body} stance={c.stance} cancelHref={pageHref({}) + `#comment-${c.id}`} />
+          {withWords(
+            <EditCommentForm
+              commentId={c.id}
+              body={c.body}
+              stance={c.stance}
+              cancelHref={pageHref({}) + `#comment-${c.id}`}
+              permalink={`${pageHref({ edit: String(c.id) })}#comment-${c.id}`}
+            />,
+          )}
         </>
       ) : null;
     const replying =
@@ -70,15 +94,18 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
               {tm("policyLink")}
             </a>
           </p>
-          <CommentForm
-            consultationSlug={view.consultationSlug}
-            principleSlug={view.principleSlug}
-            formToken={crypto.randomUUID()}
-            stamp={view.stamp}
-            organisations={view.organisations}
-            parentId={c.id}
-            idPrefix={`reply-${c.id}`}
-          />
+          {withWords(
+            <CommentForm
+              consultationSlug={view.consultationSlug}
+              principleSlug={view.principleSlug}
+              formToken={crypto.randomUUID()}
+              stamp={view.stamp}
+              organisations={view.organisations}
+              parentId={c.id}
+              idPrefix={`reply-${c.id}`}
+              permalink={`${pageHref({ reply: String(c.id) })}#reply-${c.id}`}
+            />,
+          )}
         </section>
       ) : null;
     const reporting =
@@ -96,6 +123,8 @@ export async function CommentThreads({ threads, replies, view }: { threads: Comm
           locale={view.locale}
           viewerId={view.viewerId}
           canWrite={view.canWrite}
+          canComment={view.canComment}
+          referencePrefix={view.referencePrefix}
           pageHref={pageHref}
           editing={editing}
           replying={replying}

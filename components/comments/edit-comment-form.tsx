@@ -16,14 +16,16 @@ interface Props {
   body: string;
   stance: Stance;
   cancelHref: string;
+  /** As CommentForm's: where the form posts without JavaScript, and what ties the answer back to this form. */
+  permalink?: string;
 }
 
 /** The author's edit: the same limits as a new comment (lib/limits.ts), with the text kept on any refusal. */
-export function EditCommentForm({ commentId, body, stance, cancelHref }: Props) {
+export function EditCommentForm({ commentId, body, stance, cancelHref, permalink }: Props) {
   const t = useTranslations("comments");
   const te = useTranslations("errors");
   const start: FormState = { status: "idle", errors: {}, values: { body, stance, commentId: String(commentId) } };
-  const [state, action] = useActionState(saveCommentEdit, start);
+  const [state, action] = useActionState(saveCommentEdit, start, permalink);
   const v = state.values;
   const id = (n: string) => `edit-${commentId}-${n}`;
   const err = useErrorText(state);

@@ -3,7 +3,12 @@ import { Paragraphs } from "@/components/ui/prose";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/routing";
 import { localised } from "@/lib/i18n/page-locale";
+import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { ConsultationLinks } from "./consultation-links";
+import { DraftBanner } from "./draft-banner";
+import { HindiPending } from "./hindi-pending";
 import { PhaseNotice } from "./phase-notice";
+import { ScheduleTimeline } from "./schedule-timeline";
 import type { ConsultationView, PrincipleLinkView } from "./view-types";
 
 interface Props {
@@ -15,48 +20,38 @@ interface Props {
 
 export async function ConsultationOverview({ locale, signedIn, consultation: c, principles }: Props) {
   const t = await getTranslations("home");
-  const tm = await getTranslations("moderation");
-  const tr = await getTranslations("report");
+  const tc = await getTranslations("consultation");
   const title = localised(locale, c.title, c.titleHi);
   const description = localised(locale, c.description, c.descriptionHi);
+  const showReport = consultationPhase(c, new Date()) === "closed";
   return (
     <article>
+      <DraftBanner status={c.status} />
       <p className="font-semibold uppercase tracking-wide text-blue-900">{t("eyebrow")}</p>
       <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>
         {title.text}
       </h1>
-      <PhaseNotice status={c.status} opensAt={c.opensAt} closesAt={c.closesAt} locale={locale} />
-      <nav aria-label={t("eyebrow")} className="mt-3 flex flex-wrap gap-x-6">
-        <Link
-          href={`/consultations/${c.slug}/registry`}
-          className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
-        >
-          {t("registryLink")}
-        </Link>
-        <a href="#statistics" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">
-          {t("statsLink")}
-        </a>
-        <Link
-          href={`/consultations/${c.slug}/ledger`}
-          className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
-        >
-          {tm("ledgerLink")}
-        </Link>
-        {c.status === "closed" || c.closesAt <= new Date() ? (
-          <Link
-            href={`/consultations/${c.slug}/report`}
-            className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4"
-            data-testid="report-link"
-          >
-            {tr("link")}
-          </Link>
-        ) : null}
-      </nav>
+      {c.ownerName ? (
+        <p className="mt-2 text-lg" data-testid="owner">
+          {tc("owner", { name: c.ownerName })}
+        </p>
+      ) : null}
+      <PhaseNotice
+        status={c.status}
+        opensAt={c.opensAt}
+        closesAt={c.closesAt}
+        counterClosesAt={c.counterClosesAt}
+        closedAt={c.closedAt}
+        locale={locale}
+      />
+      <ConsultationLinks slug={c.slug} current="overview" showReport={showReport} />
+      <HindiPending until={c.hindiPendingUntil} locale={locale} />
       <Paragraphs text={description.text} lang={description.lang} className="mt-4 text-lg" />
+      <ScheduleTimeline schedule={c} locale={locale} />
 
       <section aria-labelledby="principles-heading" className="mt-10">
         <h2 id="principles-heading" className="text-2xl font-bold">
-          {t("principlesHeading")}
+          {tc("sectionsHeading", { count: principles.length })}
         </h2>
         <p className="mt-2 max-w-prose">{t("principlesIntro")}</p>
         <ol className="mt-4 grid gap-3 sm:grid-cols-2" data-testid="principle-list">

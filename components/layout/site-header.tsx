@@ -4,6 +4,7 @@ import { signOut } from "@/lib/actions/account";
 import { Link } from "@/lib/i18n/navigation";
 import { isStaffRole } from "@/lib/rules/roles";
 import type { Locale } from "@/lib/i18n/routing";
+import { SearchForm } from "@/components/search/search-form";
 import { LanguageSwitch } from "./language-switch";
 
 const navLink = "inline-flex min-h-11 items-center rounded px-2 text-blue-900 underline-offset-4 hover:underline";
@@ -23,6 +24,8 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Heade
   const ta = await getTranslations("admin");
   const tc = await getTranslations("contributions");
   const ts = await getTranslations("summary");
+  const tsearch = await getTranslations("search");
+  const tf = await getTranslations("feedback");
   return (
     <header className="border-b border-slate-300 bg-white">
       <a
@@ -74,9 +77,12 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Heade
                   <Link href="/admin/audit" className={navLink}>
                     {ta("navAudit")}
                   </Link>
+                  <Link href="/admin/feedback" className={navLink}>
+                    {tf("adminNav")}
+                  </Link>
                 </>
               ) : null}
-              <form action={signOut}>
+              <form action={signOut} data-sign-out>
                 <button type="submit" className={`${navLink} cursor-pointer underline`}>
                   {t("signOut")}
                 </button>
@@ -94,6 +100,15 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Heade
           )}
           <LanguageSwitch to={locale === "en" ? "hi" : "en"} label={t("switchLanguage")} />
         </nav>
+        {/* The same place on every page, after the navigation (GIGW): a plain GET form, so it needs no script. */}
+        <SearchForm
+          action={`/${locale}/search`}
+          id="site-search"
+          label={tsearch("label")}
+          landmark={tsearch("siteLandmark")}
+          submit={tsearch("submit")}
+          size="compact"
+        />
       </div>
       {user ? (
         <p className="mx-auto max-w-5xl px-4 pb-2 text-sm text-slate-700" data-testid="signed-in-as">

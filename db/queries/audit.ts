@@ -21,6 +21,10 @@ export const auditActions = [
   "role.changed",
   "authority.changed",
   "consultation.settings",
+  "consultation.created",
+  "consultation.published",
+  "consultation.closed",
+  "submission.off_platform",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -20,7 +20,7 @@ import { takeRateToken } from "./rate-limits";
 import type { CommentSort } from "@/lib/limits";
 
 export type InsertCommentResult =
-  | { ok: true; id: number; duplicate: boolean }
+  | { ok: true; id: number; duplicate: boolean; createdAt: Date }
   | { ok: false; error: "rateLimited"; retryAt: Date }
   | { ok: false; error: "parentInvalid" | "formExpired" };
 
@@ -32,7 +32,33 @@ class Refused extends Error {
 
 /** Only the author's own earlier submission counts as a duplicate; a token used by someone else is refused. */
 async function findByFormToken(db: Db, formToken: string) {
-  const [row] = await db.select({ id: comments.id, authorId: comments.authorId }).from(comments).where(eq(comments.formToken, formToken));
+  const [row] = await db
+    .select({ id: comments.id, authorId: comments.authorId, createdAt: comments.createdAt })
+    .from(comments)
+    .where(eq(comments.formToken, formToken));
+  return row;
+}
+
+/**
+ * Where a new comment goes, in one statement: the consultation's schedule (with its counter-comment window), its
+ * reference prefix and moderation setting, and the principle. Null for an unknown or draft consultation.
+ */
+export async function getCommentTarget(db: Db, consultationSlug: string, principleSlug: string) {
+  const [row] = await db
+    .select({
+      consultationId: consultations.id,
+      status: consultations.status,
+      opensAt: consultations.opensAt,
+      closesAt: consultations.closesAt,
+      counterClosesAt: consultations.counterClosesAt,
+      referencePrefix: consultations.referencePrefix,
+      preModeration: consultations.preModeration,
+      principleId: principles.id,
+    })
+    .from(principles)
+    .innerJoin(consultations, eq(consultations.id, principles.consultationId))
+    .where(and(eq(consultations.slug, consultationSlug), eq(principles.slug, principleSlug)))
+    .limit(1);
   return row;
 }
 
@@ -51,7 +77,9 @@ export async function insertComment(
 ): Promise<InsertCommentResult> {
   const existing = await findByFormToken(db, input.formToken);
   if (existing) {
-    return existing.authorId === input.authorId ? { ok: true, id: existing.id, duplicate: true } : { ok: false, error: "formExpired" };
+    return existing.authorId === input.authorId
+      ? { ok: true, id: existing.id, duplicate: true, createdAt: existing.createdAt }
+      : { ok: false, error: "formExpired" };
   }
   try {
     return await db.transaction(async (tx) => {
@@ -87,7 +115,7 @@ export async function insertComment(
           state: input.held ? "awaiting_moderation" : "published",
           publishedAt: input.held ? null : now,
         })
-        .returning({ id: comments.id });
+        .returning({ id: comments.id, createdAt: comments.createdAt });
       if (!row) throw new Error("insert returned no row");
       await tx.insert(commentVersions).values({ commentId: row.id, version: 1, body: input.body, stance: input.stance, createdAt: now });
       if (rootId !== null) {
@@ -96,14 +124,16 @@ export async function insertComment(
           .set({ threadReplyCount: sql`${comments.threadReplyCount} + 1` })
           .where(eq(comments.id, rootId));
       }
-      return { ok: true, id: row.id, duplicate: false } as const;
+      return { ok: true, id: row.id, duplicate: false, createdAt: row.createdAt } as const;
     });
   } catch (err) {
     if (err instanceof Refused) return err.result;
     if (isUniqueViolation(err, "comments_form_token_key")) {
       const again = await findByFormToken(db, input.formToken);
       if (again)
-        return again.authorId === input.authorId ? { ok: true, id: again.id, duplicate: true } : { ok: false, error: "formExpired" };
+        return again.authorId === input.authorId
+          ? { ok: true, id: again.id, duplicate: true, createdAt: again.createdAt }
+          : { ok: false, error: "formExpired" };
     }
     throw err;
   }
@@ -159,6 +189,7 @@ export async function markCommentWithdrawn(db: Db, p: { commentId: number; autho
   });
 }
 
+/** A comment with its consultation's schedule, for the author's edit or withdrawal (the phase decides). */
 export async function getCommentForAuthor(db: Db, commentId: number) {
   const [row] = await db
     .select({
@@ -168,10 +199,23 @@ export async function getCommentForAuthor(db: Db, commentId: number) {
       state: comments.state,
       consultationId: comments.consultationId,
       principleId: comments.principleId,
+      schedule: {
+        status: consultations.status,
+        opensAt: consultations.opensAt,
+        closesAt: consultations.closesAt,
+        counterClosesAt: consultations.counterClosesAt,
+      },
     })
     .from(comments)
+    .innerJoin(consultations, eq(consultations.id, comments.consultationId))
     .where(eq(comments.id, commentId));
   return row;
+}
+
+/** Whether someone has ever commented: the comment form explains the name-or-group choice before the first. */
+export async function hasCommented(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId)).limit(1);
+  return !!row;
 }
 
 /** Where a comment lives, for its permalink. */

@@ -116,6 +116,7 @@ export async function listModerationQueue(db: Db, consultationId: string) {
       stakeholderGroup: comments.stakeholderGroup,
       authorId: comments.authorId,
       authorName: authorNameForStaff,
+      offPlatform: comments.offPlatform,
       principleTitle: principles.title,
       principleTitleHi: principles.titleHi,
       principlePosition: principles.position,

@@ -1,17 +1,18 @@
 import type { Db } from "@/db/client";
-import { getCommentForAuthor, insertComment, markCommentWithdrawn, updateCommentText } from "@/db/queries/comments";
-import { getConsultationById, getConsultationBySlug, getPrinciple } from "@/db/queries/consultations";
+import { getCommentForAuthor, getCommentTarget, insertComment, markCommentWithdrawn, updateCommentText } from "@/db/queries/comments";
 import { listMembershipsOfUser } from "@/db/queries/users";
 import type { Language, Stance } from "@/lib/limits";
 import { maySpeakFor } from "@/lib/rules/capacity";
 import { consultationPhase, mayComment, mayEdit, mayWithdraw } from "@/lib/rules/consultation-phase";
 import { env } from "@/lib/env";
 import { checkFormStamp } from "@/lib/rules/form-timing";
+import { referenceNumber } from "@/lib/rules/reference-number";
 import type { CommentInput } from "@/lib/validation/comments";
 import { authorise, isWriteBlocked, type Actor, type Denied } from "./actor";
 
 export type CreateCommentResult =
-  | { ok: true; id: number; duplicate: boolean }
+  /** `reference` is the acknowledgement the author is given at once (PC-2026-000123). */
+  | { ok: true; id: number; duplicate: boolean; reference: string }
   | Denied
   | { ok: false; error: "capacityInvalid" | "parentInvalid" | "tooFast" | "formExpired" | "rejected" | "repliesOnly" }
   | { ok: false; error: "rateLimited"; retryAt: Date };
@@ -19,17 +20,16 @@ export type CreateCommentResult =
 export async function createComment(
   db: Db,
   actor: Actor,
+  /** `language` is the page's, for a form that did not say which language the comment is in. */
   p: { consultationSlug: string; principleSlug: string; input: CommentInput; language: Language; secret: string; minFillMs?: number },
   now = new Date(),
 ): Promise<CreateCommentResult> {
   const allowed = authorise(actor, "writer");
   if (!allowed.ok) return allowed;
   const author = allowed.actor;
-  const consultation = await getConsultationBySlug(db, p.consultationSlug);
-  if (!consultation || consultation.status === "draft") return { ok: false, error: "notFound" };
-  const principle = await getPrinciple(db, consultation.id, p.principleSlug);
-  if (!principle) return { ok: false, error: "notFound" };
-  const phase = consultationPhase(consultation, now);
+  const target = await getCommentTarget(db, p.consultationSlug, p.principleSlug);
+  if (!target || target.status === "draft") return { ok: false, error: "notFound" };
+  const phase = consultationPhase(target, now);
   if (!mayComment(phase, p.input.parentId ? "reply" : "comment")) {
     return { ok: false, error: phase === "counter_comments" ? "repliesOnly" : "consultationClosed" };
   }
@@ -47,23 +47,28 @@ export async function createComment(
     organisationId = org.organisationId;
     stakeholderGroup = org.stakeholderGroup;
   }
-  return insertComment(
+  const inserted = await insertComment(
     db,
     {
-      consultationId: consultation.id,
-      principleId: principle.id,
+      consultationId: target.consultationId,
+      principleId: target.principleId,
       authorId: author.id,
       parentId: p.input.parentId ?? null,
       organisationId,
       stakeholderGroup,
       stance: p.input.stance,
       body: p.input.body,
-      language: p.language,
+      language: p.input.language ?? p.language,
+      // On behalf of an organisation the organisation is always named, whatever the form said.
+      nameShown: organisationId !== null || p.input.show !== "group",
       formToken: p.input.formToken,
-      held: consultation.preModeration,
+      held: target.preModeration,
     },
     now,
   );
+  if (!inserted.ok) return inserted;
+  const { createdAt, ...rest } = inserted;
+  return { ...rest, reference: referenceNumber(target.referencePrefix, inserted.id, createdAt) };
 }
 
 async function ownOpenComment(db: Db, actor: Actor, commentId: number, change: "edit" | "withdraw", now: Date) {
@@ -73,10 +78,10 @@ async function ownOpenComment(db: Db, actor: Actor, commentId: number, change: "
   const comment = await getCommentForAuthor(db, commentId);
   // Someone else's comment is answered as if it did not exist.
   if (!comment || comment.authorId !== authorId) return { ok: false, error: "notFound" } as const;
-  const consultation = await getConsultationById(db, comment.consultationId);
-  const phase = consultation ? consultationPhase(consultation, now) : "closed";
+  const phase = consultationPhase(comment.schedule, now);
   const open = change === "withdraw" ? mayWithdraw(phase) : mayEdit(phase, comment.parentId === null ? "comment" : "reply");
-  if (!open) return { ok: false, error: "consultationClosed" } as const;
+  // In the counter-comment window a top-level comment is settled: say so rather than "closed".
+  if (!open) return { ok: false, error: phase === "counter_comments" ? "repliesOnly" : "consultationClosed" } as const;
   return { ok: true, comment, authorId } as const;
 }
 
@@ -85,7 +90,7 @@ export async function editComment(
   actor: Actor,
   p: { commentId: number; body: string; stance: Stance },
   now = new Date(),
-): Promise<{ ok: true } | Denied> {
+): Promise<{ ok: true } | Denied | { ok: false; error: "repliesOnly" }> {
   const own = await ownOpenComment(db, actor, p.commentId, "edit", now);
   if (!own.ok) return own;
   if (isWriteBlocked(actor)) return { ok: false, error: "blocked" };
@@ -94,7 +99,12 @@ export async function editComment(
   return done ? { ok: true } : { ok: false, error: "notFound" };
 }
 
-export async function withdrawComment(db: Db, actor: Actor, p: { commentId: number }, now = new Date()): Promise<{ ok: true } | Denied> {
+export async function withdrawComment(
+  db: Db,
+  actor: Actor,
+  p: { commentId: number },
+  now = new Date(),
+): Promise<{ ok: true } | Denied | { ok: false; error: "repliesOnly" }> {
   const own = await ownOpenComment(db, actor, p.commentId, "withdraw", now);
   if (!own.ok) return own;
   const done = await markCommentWithdrawn(db, { commentId: p.commentId, authorId: own.authorId }, now);

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { countAwaitingModeration } from "@/db/queries/consultation-admin";
 import { getPrincipleById } from "@/db/queries/consultations";
 import { getCitedComments, getSummaryDraft, insertSummaryVersion, saveSummaryDraft } from "@/db/queries/summaries";
 import { SUMMARY_SECTIONS, type SummaryContent } from "@/lib/limits";
@@ -23,7 +24,10 @@ export async function saveSummary(
   return { ok: true, problems: await check(db, p.principleId, p.sections) };
 }
 
-/** Publishing is refused while any citation is invalid or any statement of the overview or a group's part has none. */
+/**
+ * Publishing is refused while any citation is invalid or any statement of the overview or a group's part has none,
+ * and while any comment on the principle still awaits moderation (a summary must account for every submission).
+ */
 export async function publishSummary(
   db: Db,
   actor: Actor,
@@ -32,7 +36,7 @@ export async function publishSummary(
 ): Promise<
   | { ok: true; version: number }
   | Denied
-  | { ok: false; error: "emptySummary" }
+  | { ok: false; error: "emptySummary" | "summaryAwaitingModeration" }
   | { ok: false; error: "citationProblems"; problems: CitationProblem[] }
 > {
   const allowed = authorise(actor, "staff");
@@ -41,6 +45,7 @@ export async function publishSummary(
   if (!draft || SUMMARY_SECTIONS.every((s) => !(draft.sections[s] ?? "").trim())) return { ok: false, error: "emptySummary" };
   const problems = await check(db, p.principleId, draft.sections);
   if (problems.length) return { ok: false, error: "citationProblems", problems };
+  if ((await countAwaitingModeration(db, { principleId: p.principleId })) > 0) return { ok: false, error: "summaryAwaitingModeration" };
   const citations = SUMMARY_SECTIONS.flatMap((section) =>
     [...new Set(citedIds(draft.sections[section] ?? ""))].map((commentId) => ({ commentId, section })),
   );

@@ -31,3 +31,20 @@ export function sessionCookieMaxAge(times: SessionTimes, nowS: number): number {
   const untilAbsolute = times.authAt + SESSION_ABSOLUTE_LIFETIME_S - nowS;
   return Math.max(0, Math.min(untilAbsolute, SESSION_IDLE_TIMEOUT_S));
 }
+
+/** How long before the session ends the page warns and offers to extend it. */
+export const SESSION_WARN_BEFORE_S = 5 * 60;
+
+export interface SessionEnd {
+  /** Seconds since the epoch when the session ends unless a request comes first. */
+  endsAt: number;
+  /** The end is the absolute lifetime: no activity, not even "Stay signed in", moves it. */
+  final: boolean;
+}
+
+/** When this session ends: at the idle timeout after the last refresh, or at the absolute lifetime if sooner. */
+export function sessionEnd(times: SessionTimes): SessionEnd {
+  const idleEnd = times.seenAt + SESSION_IDLE_TIMEOUT_S;
+  const absoluteEnd = times.authAt + SESSION_ABSOLUTE_LIFETIME_S;
+  return { endsAt: Math.min(idleEnd, absoluteEnd), final: absoluteEnd <= idleEnd };
+}

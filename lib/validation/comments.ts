@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, ENDORSEMENT_STATEMENT_MAX, STANCES } from "@/lib/limits";
+import { COMMENT_BODY_MAX, COMMENT_BODY_MIN, ENDORSEMENT_STATEMENT_MAX, LOCALES, STANCES } from "@/lib/limits";
 import { idField, longText } from "./text";
 
 const body = longText({ min: COMMENT_BODY_MIN, max: COMMENT_BODY_MAX }, { tooShort: "commentTooShort", tooLong: "commentTooLong" });
@@ -11,6 +11,14 @@ export const commentSchema = z.object({
   body,
   stance: z.enum(STANCES, "stanceRequired"),
   capacity: capacity.default("personal"),
+  /**
+   * A personal comment shows the author's name ("name") or only their stakeholder group ("group"). Ignored for a
+   * comment on behalf of an organisation, which always names the organisation (the database holds that too).
+   * Absent means "name", as before the choice existed.
+   */
+  show: z.enum(["name", "group"], "showInvalid").optional(),
+  /** The language the comment is written in; absent, the language of the page it was written on. */
+  language: z.enum(LOCALES, "languageInvalid").optional(),
   formToken: z.uuid("formExpired"),
   stamp: z.string().max(200).default(""),
   // The honeypot: people never see it, so it must arrive empty.

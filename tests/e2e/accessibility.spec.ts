@@ -29,7 +29,7 @@ for (const locale of ["en", "hi"] as const) {
 
     test("sign-up with errors showing has no violations", async ({ page }) => {
       await page.goto(`/${locale}/signup`);
-      await page.locator("form button[type=submit]").click();
+      await page.getByRole("main").locator("form button[type=submit]").click();
       await expect(page.getByTestId("error-summary")).toBeVisible();
       expect(await axeViolations(page)).toEqual([]);
     });

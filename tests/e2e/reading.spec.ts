@@ -11,8 +11,13 @@ for (const javaScriptEnabled of [true, false]) {
     test("an anonymous visitor reads all nine principles, in order", async ({ page }) => {
       await page.goto("/");
       await expect(page).toHaveURL(/\/en$/);
+      // The home page lists the consultations; the open one leads to its overview.
+      await page
+        .getByTestId("open-consultations")
+        .getByRole("link", { name: /Paris Call for Trust and Security in Cyberspace/ })
+        .click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Paris Call for Trust and Security in Cyberspace");
-      await expect(page.getByTestId("phase-notice")).toHaveAttribute("data-phase", "open");
+      await expect(page.getByTestId("phase-notice")).toHaveAttribute("data-phase", "comments");
       const links = page.getByTestId("principle-list").getByRole("link");
       await expect(links).toHaveCount(9);
       const titles = (await links.allInnerTexts()).map((t) => t.split("\n").pop()?.trim());

@@ -31,6 +31,7 @@ test("pages run without CSP violations or console errors", async ({ page }) => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective}`));
   });
   await page.goto("/en");
+  await page.getByTestId("open-consultations").getByRole("link").first().click();
   await page.getByTestId("principle-list").getByRole("link").first().click();
   await page.getByRole("link", { name: "हिन्दी में पढ़ें" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "hi");

@@ -13,6 +13,7 @@ import {
   endorsements,
   memberships,
   moderationDecisions,
+  offPlatformSubmissions,
   organisations,
   outboundEmails,
   reports,
@@ -30,12 +31,19 @@ import * as moderationCommands from "@/lib/commands/moderation";
 import * as organisationCommands from "@/lib/commands/organisations";
 import * as consultationReportCommands from "@/lib/commands/consultation-reports";
 import * as summaryCommands from "@/lib/commands/summaries";
+import * as offPlatformCommands from "@/lib/commands/off-platform";
 import * as accountActions from "@/lib/actions/account";
 import * as commentActions from "@/lib/actions/comments";
 import * as endorsementActions from "@/lib/actions/endorsements";
 import * as moderationActions from "@/lib/actions/moderation";
 import * as organisationActions from "@/lib/actions/organisations";
 import * as summaryActions from "@/lib/actions/summaries";
+import * as consultationActions from "@/lib/actions/consultations";
+import * as consultationCommands from "@/lib/commands/consultations";
+import * as offPlatformActions from "@/lib/actions/off-platform";
+import * as feedbackActions from "@/lib/actions/feedback";
+import * as sessionActions from "@/lib/actions/session";
+import { offPlatformSchema } from "@/lib/validation/off-platform";
 import { passwordChangeSchema, profileSchema } from "@/lib/validation/account";
 import { freshDatabase, testEngines } from "../support/engines";
 import { commentInput, newActor, newConsultation, newOrganisation, SECRET, type SignedIn } from "./consultation-fixtures";
@@ -106,6 +114,8 @@ const commandModules = {
   organisations: organisationCommands,
   "consultation-reports": consultationReportCommands,
   summaries: summaryCommands,
+  consultations: consultationCommands,
+  "off-platform": offPlatformCommands,
 } as const;
 
 type CommandRef = {
@@ -192,9 +202,78 @@ async function principleToSummarise(db: Db, p: { withDraft: boolean }) {
 
 const INTRODUCTION = "This report sets out what was said in the consultation, group by group, as of its closing date.";
 
+/** A new consultation's texts and one section, as the admins' form hands them to createConsultation. */
+function adminDraftInput(ownerOrganisationId: string) {
+  const texts = {
+    slug: `matrix-${crypto.randomUUID().slice(0, 8)}`,
+    title: "Draft rules",
+    titleHi: "",
+    description: "Comments are invited on the draft rules.",
+    descriptionHi: "",
+    ownerOrganisationId,
+    hindi: true,
+    referencePrefix: "DR",
+  };
+  const section = {
+    index: 0,
+    id: null,
+    title: "Scope",
+    titleHi: "",
+    body: "These rules apply.",
+    bodyHi: "",
+    explainer: "",
+    explainerHi: "",
+    remove: false,
+  };
+  return { texts, sections: [section] };
+}
+
+/** A draft another admin created, its comment period running from yesterday. */
+async function adminDraft(db: Db) {
+  const input = adminDraftInput(await newOrganisation(db, { stakeholderGroup: "government" }));
+  const admin = await newStaff(db, "admin");
+  const created = await consultationCommands.createConsultation(db, admin, input);
+  if (!created.ok) throw new Error(`setup draft refused: ${created.error}`);
+  const day = 86_400_000;
+  const schedule = {
+    opensAt: new Date(Date.now() - day),
+    closesAt: new Date(Date.now() + 40 * day),
+    counterClosesAt: null,
+    summaryDueAt: null,
+  };
+  const scheduled = await consultationCommands.scheduleConsultation(db, admin, {
+    consultationId: created.id,
+    schedule,
+    acknowledgeShort: false,
+  });
+  if (!scheduled.ok) throw new Error(`setup schedule refused: ${scheduled.error}`);
+  return { id: created.id, input };
+}
+
+const SCHEDULE = {
+  opensAt: new Date("2030-01-01T04:30:00Z"),
+  closesAt: new Date("2030-02-15T04:30:00Z"),
+  counterClosesAt: null,
+  summaryDueAt: null,
+};
+
 // ---- The matrix -------------------------------------------------------------------------------------------
 
 const MATRIX: Record<string, Row> = {
+  // lib/actions/feedback.ts: the website's feedback form (GIGW), open to visitors by design.
+  "feedback.sendFeedback": {
+    kind: "public",
+    rule: "anyone, signed in or not",
+    reason:
+      "Stores a message about the website with a reference number; rate-limited per address, idempotent per form token (feedback.test.ts). It reads and changes nobody's data.",
+  },
+  // lib/actions/session.ts: "Stay signed in".
+  "session.extendSession": {
+    kind: "public",
+    rule: "anyone; only a valid session cookie is extended, and only the caller's own",
+    reason:
+      "Re-issues the caller's own session cookie with a fresh 'last seen' after checking it against the database; without a valid session it refuses (sessionEnded), and it never extends past the absolute lifetime (session-timeout.spec.ts).",
+  },
   // lib/actions/account.ts: no commands; the session is the only source of the account.
   "account.signUp": {
     kind: "public",
@@ -732,6 +811,100 @@ const MATRIX: Record<string, Row> = {
     ],
   },
 
+  // lib/actions/consultations.ts
+  "consultations.saveConsultation": {
+    kind: "command",
+    // The form creates a draft (createConsultation) or, for a saved one, edits it (updateConsultation).
+    rule: "admins only, to create a consultation and to edit its texts and sections",
+    command: { module: "consultations", name: "createConsultation" },
+    alsoCalls: [{ module: "consultations", name: "updateConsultation" }],
+    scenarios: [
+      {
+        name: "create a draft with one section",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => adminDraftInput(await newOrganisation(h.db, { stakeholderGroup: "government" })),
+        act: ({ h }, who, t: ReturnType<typeof adminDraftInput>) => consultationCommands.createConsultation(h.db, who.actor, t),
+        changed: async ({ h }, who, t: ReturnType<typeof adminDraftInput>) => {
+          const [row] = await h.db.select().from(consultations).where(eq(consultations.slug, t.texts.slug));
+          expect(row).toMatchObject({ status: "draft", createdBy: signedIn(who).id });
+        },
+      },
+      {
+        name: "edit a draft's title",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => adminDraft(h.db),
+        act: ({ h }, who, t: Awaited<ReturnType<typeof adminDraft>>) =>
+          consultationCommands.updateConsultation(h.db, who.actor, {
+            consultationId: t.id,
+            texts: { ...t.input.texts, title: "A new title" },
+            sections: [],
+          }),
+        changed: async ({ h }, _who, t: Awaited<ReturnType<typeof adminDraft>>) => {
+          const [row] = await h.db.select().from(consultations).where(eq(consultations.id, t.id));
+          expect(row?.title).toBe("A new title");
+        },
+      },
+    ],
+  },
+  "consultations.saveSchedule": {
+    kind: "command",
+    rule: "admins only",
+    command: { module: "consultations", name: "scheduleConsultation" },
+    scenarios: [
+      {
+        name: "set a draft's schedule",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => adminDraft(h.db),
+        act: ({ h }, who, t: Awaited<ReturnType<typeof adminDraft>>) =>
+          consultationCommands.scheduleConsultation(h.db, who.actor, { consultationId: t.id, schedule: SCHEDULE, acknowledgeShort: false }),
+        changed: async ({ h }, _who, t: Awaited<ReturnType<typeof adminDraft>>) => {
+          const [row] = await h.db.select().from(consultations).where(eq(consultations.id, t.id));
+          expect(row).toMatchObject({ opensAt: SCHEDULE.opensAt, closesAt: SCHEDULE.closesAt });
+        },
+      },
+    ],
+  },
+  "consultations.submitPublication": {
+    kind: "command",
+    rule: "admins only, once the official texts are in Hindi or the translation is marked pending",
+    command: { module: "consultations", name: "publishConsultation" },
+    scenarios: [
+      {
+        name: "publish a draft, its Hindi translation marked pending",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => adminDraft(h.db),
+        act: ({ h }, who, t: Awaited<ReturnType<typeof adminDraft>>) =>
+          consultationCommands.publishConsultation(h.db, who.actor, {
+            consultationId: t.id,
+            hindiPending: true,
+            hindiPendingUntil: new Date(Date.now() + 7 * 86_400_000),
+          }),
+        changed: async ({ h }, _who, t: Awaited<ReturnType<typeof adminDraft>>) => {
+          const [row] = await h.db.select().from(consultations).where(eq(consultations.id, t.id));
+          expect(row?.status).toBe("open");
+          expect(row?.publishedAt).toBeInstanceOf(Date);
+        },
+      },
+    ],
+  },
+  "consultations.submitClosure": {
+    kind: "command",
+    rule: "admins only, when no comment awaits moderation",
+    command: { module: "consultations", name: "closeConsultation" },
+    scenarios: [
+      {
+        name: "close an open consultation",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => newConsultation(h.db, { principleCount: 1 }),
+        act: ({ h }, who, t: { consultationId: string }) => consultationCommands.closeConsultation(h.db, who.actor, t),
+        changed: async ({ h }, _who, t: { consultationId: string }) => {
+          const [row] = await h.db.select().from(consultations).where(eq(consultations.id, t.consultationId));
+          expect(row?.status).toBe("closed");
+        },
+      },
+    ],
+  },
+
   // lib/actions/summaries.ts
   "summaries.submitSummary": {
     kind: "command",
@@ -792,7 +965,50 @@ const MATRIX: Record<string, Row> = {
       },
     ],
   },
+  // lib/actions/off-platform.ts
+  "off-platform.submitOffPlatform": {
+    kind: "command",
+    rule: "moderators and admins, until the consultation is closed",
+    command: { module: "off-platform", name: "enterOffPlatformSubmission" },
+    scenarios: [
+      {
+        name: "enter a submission received by email",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async ({ c }) => offPlatformInput(c),
+        act: ({ h }, who, input: ReturnType<typeof offPlatformInput>) =>
+          offPlatformCommands.enterOffPlatformSubmission(h.db, who.actor, { input }),
+        changed: async ({ h }, who, input: ReturnType<typeof offPlatformInput>) => {
+          const [row] = await h.db.select().from(comments).where(eq(comments.formToken, input.formToken));
+          expect(row).toMatchObject({ authorId: null, offPlatform: true, state: "published", body: input.body });
+          const [sub] = await h.db.select().from(offPlatformSubmissions).where(eq(offPlatformSubmissions.commentId, row!.id));
+          expect(sub).toMatchObject({ enteredBy: signedIn(who).id, channel: "email" });
+        },
+      },
+    ],
+  },
 };
+
+/** Everything a moderator fills in for a letter received yesterday, on the matrix's consultation. */
+function offPlatformInput(c: ModeratedConsultation) {
+  const yesterday = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Kolkata",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() - 24 * 60 * 60 * 1000));
+  return offPlatformSchema.parse({
+    consultationSlug: c.slug,
+    principleId: c.principleId,
+    submitterName: "Residents' Welfare Association, Sector 12",
+    stakeholderGroup: "civil_society",
+    channel: "email",
+    receivedOn: yesterday,
+    stance: "supports",
+    language: "en",
+    body: "We support the principle and ask for help desks in every district.",
+    formToken: crypto.randomUUID(),
+  });
+}
 
 /**
  * Mutating route handlers (POST, PUT, PATCH, DELETE) under app/, by file and method. None runs a command of
@@ -815,6 +1031,10 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   moderation: moderationActions,
   organisations: organisationActions,
   summaries: summaryActions,
+  consultations: consultationActions,
+  "off-platform": offPlatformActions,
+  feedback: feedbackActions,
+  session: sessionActions,
 };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");

@@ -70,7 +70,7 @@ describe.each(testEngines())("comments on %s", (engine) => {
 
       // Sent once more later (back button, retry): still the same comment.
       const again = await post(a, form);
-      expect(again).toEqual({ ok: true, id: first.id, duplicate: true });
+      expect(again).toEqual({ ok: true, id: first.id, duplicate: true, reference: first.reference });
       expect(await rows(h.db, sql`select id from comments where author_id = ${a.id}`)).toHaveLength(1);
 
       // Only the comment that was made took a rate-limit token.

@@ -126,12 +126,13 @@ describe.each(testEngines())("database on %s", (engine) => {
     expect(principles.map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(principles.every((p) => p.titleHi && p.titleHi.length > 0)).toBe(true);
 
-    // The closed pilot has its own comments and endorsements, all dated inside its window.
+    // The closed pilot has its own comments and endorsements, all dated inside its window (replies may come in
+    // its counter-comment window, after the comment period).
     const pilot = rowsOf<{ comments: number; outside: number; endorsements: number }>(
       await seeded.db.execute(sql`
         select (select count(*)::int from comments m where m.consultation_id = c.id) as comments,
                (select count(*)::int from comments m where m.consultation_id = c.id
-                  and not (m.created_at >= c.opens_at and m.created_at < c.closes_at)) as outside,
+                  and not (m.created_at >= c.opens_at and m.created_at < coalesce(c.counter_closes_at, c.closes_at))) as outside,
                (select count(*)::int from endorsement_events e where e.consultation_id = c.id
                   and e.created_at >= c.opens_at and e.created_at < c.closes_at) as endorsements
         from consultations c where c.slug = 'paris-call-pilot'`),

@@ -210,7 +210,16 @@ describe.each(testEngines())("principle page statement count on %s", (engine) =>
     expect(fiveHundred.statements).toBe(fifty.statements);
     // One for the outline (consultation, principle, the list of principles, the summary version and both counts,
     // the comment counts kept by the database), two for the threads (top level, then all their replies), and the
-    // viewer's memberships and endorsements.
-    expect(fifty.statements).toBe(5);
+    // viewer's memberships, endorsements and whether they have commented before.
+    expect(fifty.statements).toBe(6);
+  });
+
+  it("a visitor's page takes three statements: the outline (with its last-updated time) and the two for the threads", async () => {
+    c.reset();
+    const outline = await getPrincipleOutline(c.db, slug, largeSlug);
+    if (!outline) throw new Error("principle page data missing");
+    await getPrinciplePageData(c.db, { outline, viewerId: null, sort: "newest", start: {} });
+    expect(outline.lastUpdated).toBeInstanceOf(Date);
+    expect(c.statements()).toBe(3);
   });
 });

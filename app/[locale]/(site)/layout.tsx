@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { SessionTimeout } from "@/components/layout/session-timeout";
 import { getCurrentUser } from "@/lib/auth/session";
 
 // Public pages: a visitor sees no forms, so only a signed-in reader is sent the words of the comment,
@@ -7,5 +8,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) return children;
-  return <ClientMessages namespaces={["comments", "stances", "endorse", "moderation", "reasons", "report"]}>{children}</ClientMessages>;
+  return (
+    <ClientMessages namespaces={["comments", "stances", "endorse", "moderation", "reasons", "report"]}>
+      {children}
+      <SessionTimeout />
+    </ClientMessages>
+  );
 }

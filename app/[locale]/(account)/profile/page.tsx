@@ -122,7 +122,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           {t("sessionHeading")}
         </h2>
         <p className="mt-1 mb-4 max-w-prose">{t("sessionNote")}</p>
-        <form action={signOut}>
+        <form action={signOut} data-sign-out>
           <button
             type="submit"
             className="inline-flex min-h-11 cursor-pointer items-center rounded border-2 border-blue-800 px-5 font-semibold text-blue-900 hover:bg-blue-50"

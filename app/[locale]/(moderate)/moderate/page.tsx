@@ -6,6 +6,7 @@ import { AppealDecisionForm } from "@/components/moderation/appeal-forms";
 import { BlockForm } from "@/components/moderation/block-form";
 import { ConsultationPicker } from "@/components/moderation/consultation-picker";
 import { DecisionForm } from "@/components/moderation/decision-form";
+import { OffPlatformMark } from "@/components/moderation/off-platform-mark";
 import { ThresholdForm } from "@/components/moderation/threshold-form";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
@@ -65,6 +66,15 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
     <div>
       <PageHeading>{t("queueTitle")}</PageHeading>
       <p className="mt-2">{t("queueIntro")}</p>
+      <p className="mt-2">
+        <Link
+          href={`/moderate/off-platform?consultation=${consultation.slug}`}
+          className="inline-flex min-h-11 items-center text-blue-900 underline"
+          data-testid="off-platform-link"
+        >
+          {t("offPlatformLink")}
+        </Link>
+      </p>
       <ConsultationPicker path="/moderate" current={consultation.slug} consultations={consultations} locale={locale} />
 
       <section aria-labelledby="premod-heading" className="mt-6 rounded border border-slate-300 p-4">
@@ -114,6 +124,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
             >
               <h2 className="font-semibold">
                 #{item.id} · {item.authorName} · {tg(item.stakeholderGroup)} · {formatDateTime(item.createdAt, locale)}
+                {item.offPlatform ? <OffPlatformMark /> : null}
               </h2>
               <p className="text-sm">
                 {t("principleLine", {
@@ -214,6 +225,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
               <li key={h.id} className="rounded border-2 border-slate-300 p-4" data-testid="hidden-item" data-comment-id={h.id}>
                 <h3 className="font-semibold">
                   #{h.id} · {h.authorName} · {tg(h.stakeholderGroup)} · {formatDateTime(h.createdAt, locale)}
+                  {h.offPlatform ? <OffPlatformMark /> : null}
                 </h3>
                 <p className="text-sm">
                   {t("principleLine", { n: h.principlePosition, title: localised(locale, h.principleTitle, h.principleTitleHi).text })}

@@ -8,7 +8,10 @@ import { isStaffRole } from "@/lib/rules/roles";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ done?: string; failed?: string }> };
 
-/** A comment's permanent address: opens the page of its thread with the comment in view. */
+/** Confirmations after which the thread's page also gives the new comment's reference number. */
+const POSTED = new Set(["commentPosted", "commentAlreadyPosted"]);
+
+/** A comment's permanent address: opens the page of its thread with the comment (and its reference number) in view. */
 export default async function CommentPermalink({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const id = positiveInt((await params).id);
@@ -17,8 +20,14 @@ export default async function CommentPermalink({ params, searchParams }: Props) 
   // A comment never published (held, or withdrawn while held) exists only for its author and moderators.
   const mayKnow = where && (where.publishedAt || where.authorId === user?.id || isStaffRole(user?.role));
   if (!where || !mayKnow) notFound();
-  // An action that landed here says what it did on the page the comment is shown on.
+  // An action that landed here says what it did on the page the comment is shown on; a new comment's author
+  // is also given its reference number there (the page checks that the comment is theirs).
   const { done, failed } = await searchParams;
-  const outcome = new URLSearchParams({ from: String(where.rootId ?? where.id), ...(done ? { done } : {}), ...(failed ? { failed } : {}) });
+  const outcome = new URLSearchParams({
+    from: String(where.rootId ?? where.id),
+    ...(done ? { done } : {}),
+    ...(failed ? { failed } : {}),
+    ...(done && POSTED.has(done) ? { posted: String(id) } : {}),
+  });
   redirect(`/${locale}/consultations/${where.consultationSlug}/principles/${where.principleSlug}?${outcome}#comment-${id}`);
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ConsultationOverview } from "@/components/consultation/consultation-overview";
+import { LastUpdated } from "@/components/consultation/last-updated";
 import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { getDb } from "@/db/client";
@@ -13,9 +14,9 @@ import type { Locale } from "@/lib/i18n/routing";
 import { maySignFor } from "@/lib/rules/capacity";
 import { consultationPhase, mayEndorse } from "@/lib/rules/consultation-phase";
 
-type Consultation = NonNullable<Awaited<ReturnType<typeof getConsultationBySlug>>>;
+type Consultation = NonNullable<Awaited<ReturnType<typeof getConsultationBySlug>>> & { ownerName: string | null; updatedAt: Date | null };
 
-/** The consultation's overview with the Call-wide endorsement panel and statistics (home and /consultations/[slug]). */
+/** The consultation's overview with the consultation-wide endorsement panel and statistics (/consultations/[slug]). */
 export async function ConsultationOverviewPage(p: { locale: Locale; consultation: Consultation; withdrawing: number | null }) {
   const { locale, consultation } = p;
   const db = await getDb();
@@ -55,6 +56,7 @@ export async function ConsultationOverviewPage(p: { locale: Locale; consultation
         withdrawing={p.withdrawing}
       />
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="overview" />
+      <LastUpdated date={consultation.updatedAt} locale={locale} />
     </>
   );
 }

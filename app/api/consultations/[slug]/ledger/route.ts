@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { getConsultationBySlug } from "@/db/queries/consultations";
 import { listLedger } from "@/db/queries/ledger";
 import { auditEvent } from "@/lib/auth/audit-events";
+import { findViewableConsultation } from "@/lib/auth/consultation-access";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
 import { csvResponse } from "@/lib/http/csv-response";
@@ -10,8 +10,9 @@ import { csvResponse } from "@/lib/http/csv-response";
 export async function GET(_req: Request, ctx: { params: Promise<{ slug: string }> }) {
   const { slug } = await ctx.params;
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") return errorResponse("notFound");
+  // A draft answers 404 to all but staff, as its pages do.
+  const consultation = await findViewableConsultation(slug);
+  if (!consultation) return errorResponse("notFound");
   const rows = await listLedger(db, consultation.id);
   // Signed-in exports are audited; anonymous ones are public reads that anyone could repeat without limit.
   const user = await getCurrentUser();

@@ -1,29 +1,28 @@
 import type { Metadata } from "next";
 import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { TableHead } from "@/components/ui/table-head";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug } from "@/db/queries/consultations";
 import { ledgerTotals, listLedger } from "@/db/queries/ledger";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { loadConsultationPage } from "../load";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
+  await loadConsultationPage((await params).slug);
   return { title: (await getTranslations("moderation"))("ledgerTitle") };
 }
 
 export default async function LedgerPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { slug } = await params;
+  const { consultation, updatedAt, showReport } = await loadConsultationPage(slug);
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
   const [rows, totals] = await Promise.all([listLedger(db, consultation.id), ledgerTotals(db, consultation.id)]);
   const t = await getTranslations("moderation");
   const tg = await getTranslations("groups");
@@ -39,14 +38,18 @@ export default async function LedgerPage({ params }: Props) {
   const role = (r: string) => (r === "system" || r === "moderator" || r === "admin" ? t(`roles.${r}`) : r);
   return (
     <div>
-      <ConsultationPageHeading slug={slug} title={title}>
+      <ConsultationPageHeading
+        slug={slug}
+        title={title}
+        locale={locale}
+        page="ledger"
+        consultation={{ ...consultation, showReport }}
+        updatedAt={updatedAt}
+      >
         {t("ledgerTitle")}
       </ConsultationPageHeading>
       <p className="mt-2 max-w-prose">{t("ledgerIntro")}</p>
       <p className="mt-2 flex flex-wrap gap-x-6">
-        <Link href={`/consultations/${slug}/moderation-policy`} className="inline-flex min-h-11 items-center text-blue-900 underline">
-          {t("policyLink")}
-        </Link>
         <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
           {t("downloadLedger")}
         </a>

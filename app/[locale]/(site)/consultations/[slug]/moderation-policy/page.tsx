@@ -1,32 +1,37 @@
 import type { Metadata } from "next";
 import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug } from "@/db/queries/consultations";
 import { listModerationRules } from "@/db/queries/moderation-rules";
-import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
+import { loadConsultationPage } from "../load";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
+  await loadConsultationPage((await params).slug);
   return { title: (await getTranslations("moderation"))("policyTitle") };
 }
 
 export default async function ModerationPolicyPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { slug } = await params;
+  const { consultation, updatedAt, showReport } = await loadConsultationPage(slug);
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
   const rules = await listModerationRules(db, consultation.id);
   const t = await getTranslations("moderation");
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <article className="max-w-prose">
-      <ConsultationPageHeading slug={slug} title={title}>
+      <ConsultationPageHeading
+        slug={slug}
+        title={title}
+        locale={locale}
+        page="policy"
+        consultation={{ ...consultation, showReport }}
+        updatedAt={updatedAt}
+      >
         {t("policyTitle")}
       </ConsultationPageHeading>
       <p className="mt-3">{t("policyIntro")}</p>
@@ -47,11 +52,6 @@ export default async function ModerationPolicyPage({ params }: Props) {
           );
         })}
       </ol>
-      <p className="mt-6">
-        <Link href={`/consultations/${slug}/ledger`} className="text-blue-900 underline">
-          {t("ledgerLink")}
-        </Link>
-      </p>
     </article>
   );
 }

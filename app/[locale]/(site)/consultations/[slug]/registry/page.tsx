@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { RegistryTable } from "@/components/endorsements/registry-table";
 import { TableHead } from "@/components/ui/table-head";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
+import { listPrinciples } from "@/db/queries/consultations";
 import { countRegistry, listRegistry } from "@/db/queries/endorsements";
 import { countEndorsementsByGroup } from "@/db/queries/statistics";
 import { STAKEHOLDER_GROUPS } from "@/lib/limits";
@@ -13,20 +12,21 @@ import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { positiveInt } from "@/lib/i18n/search-params";
 import { parseRegistryFilter, REGISTRY_PAGE_SIZE } from "@/lib/validation/registry";
+import { loadConsultationPage } from "../load";
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
+  await loadConsultationPage((await params).slug);
   return { title: (await getTranslations("registry"))("title") };
 }
 
 export default async function RegistryPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { slug } = await params;
+  const { consultation, updatedAt, showReport } = await loadConsultationPage(slug);
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
   const search = await searchParams;
   const filter = parseRegistryFilter(search);
   const after = positiveInt(Array.isArray(search.after) ? search.after[0] : search.after) ?? undefined;
@@ -48,7 +48,14 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const title = localised(locale, consultation.title, consultation.titleHi);
   return (
     <div>
-      <ConsultationPageHeading slug={slug} title={title}>
+      <ConsultationPageHeading
+        slug={slug}
+        title={title}
+        locale={locale}
+        page="registry"
+        consultation={{ ...consultation, showReport }}
+        updatedAt={updatedAt}
+      >
         {t("title")}
       </ConsultationPageHeading>
       <p className="mt-2 max-w-prose">{t("intro")}</p>

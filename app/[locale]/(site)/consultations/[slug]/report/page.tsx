@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { ConsultationReportForm } from "@/components/summaries/consultation-report-form";
 import { LedgerTotalsTables } from "@/components/moderation/ledger-totals";
 import { SummaryMarkdown } from "@/components/summaries/summary-markdown";
 import { Paragraphs } from "@/components/ui/prose";
-import { PageHeading } from "@/components/ui/page-heading";
+import { ConsultationPageHeading } from "@/components/consultation/consultation-page-heading";
 import { getDb } from "@/db/client";
-import { getConsultationBySlug, listPrinciples } from "@/db/queries/consultations";
+import { listPrinciples } from "@/db/queries/consultations";
 import { ledgerTotals } from "@/db/queries/ledger";
 import { listRegistry } from "@/db/queries/endorsements";
 import { getConsultationReport } from "@/db/queries/consultation-reports";
@@ -19,12 +18,13 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { isStaffRole } from "@/lib/rules/roles";
 import { formatDate } from "@/lib/i18n/format";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
-import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { loadConsultationPage } from "../load";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await pageLocale(params);
+  await loadConsultationPage((await params).slug);
   return { title: (await getTranslations("report"))("title") };
 }
 
@@ -32,9 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { slug } = await params;
+  const { consultation, updatedAt, showReport: closed } = await loadConsultationPage(slug);
   const db = await getDb();
-  const consultation = await getConsultationBySlug(db, slug);
-  if (!consultation || consultation.status === "draft") notFound();
   const [report, user] = await Promise.all([getConsultationReport(db, consultation.id), getCurrentUser()]);
   const t = await getTranslations("report");
   const ts = await getTranslations("summary");
@@ -42,15 +41,23 @@ export default async function ReportPage({ params }: Props) {
   const tr = await getTranslations("roles");
   const treg = await getTranslations("registry");
   const title = localised(locale, consultation.title, consultation.titleHi);
-  const closed = consultationPhase(consultation, new Date()) === "closed";
   const staff = isStaffRole(user?.role);
+  const heading = (
+    <ConsultationPageHeading
+      slug={slug}
+      title={title}
+      locale={locale}
+      page="report"
+      consultation={{ ...consultation, showReport: true }}
+      updatedAt={updatedAt}
+    >
+      {t("title")}
+    </ConsultationPageHeading>
+  );
   if (!report) {
     return (
       <div>
-        <PageHeading>{t("title")}</PageHeading>
-        <p className="mt-2" lang={title.lang}>
-          {title.text}
-        </p>
+        {heading}
         <p className="mt-4" data-testid="report-not-published">
           {staff && !closed ? (await getTranslations("errors"))("notClosed") : t("notPublished")}
         </p>
@@ -76,7 +83,7 @@ export default async function ReportPage({ params }: Props) {
   const hiddenTotal = moderation.byRule.reduce((n, r) => n + r.n, 0);
   return (
     <article className="report">
-      <PageHeading>{t("title")}</PageHeading>
+      {heading}
       <p className="mt-1 text-xl" lang={title.lang}>
         {title.text}
       </p>

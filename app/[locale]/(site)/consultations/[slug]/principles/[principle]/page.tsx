@@ -1,25 +1,30 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { CommentForm } from "@/components/comments/comment-form";
 import { CommentListControls } from "@/components/comments/comment-list-controls";
+import { NewCommentSection } from "@/components/comments/new-comment-section";
+import { PostedConfirmation } from "@/components/comments/posted-confirmation";
 import { CommentThreads } from "@/components/comments/comment-thread";
 import { toCommentView } from "@/components/comments/view-types";
+import { LastUpdated } from "@/components/consultation/last-updated";
 import { PhaseNotice } from "@/components/consultation/phase-notice";
 import { PrinciplePager } from "@/components/consultation/principle-pager";
 import { EndorsementPanel } from "@/components/endorsements/endorsement-panel";
+import { DominanceWarning, Explainer, SummaryStatus } from "@/components/principle/principle-context";
 import { ParticipationStats } from "@/components/stats/participation-stats";
 import { Paragraphs } from "@/components/ui/prose";
 import { getDb } from "@/db/client";
 import { getPrincipleOutline, getPrinciplePageData } from "@/db/queries/principle-page";
 import { authSecret } from "@/lib/env";
+import { assertConsultationViewable } from "@/lib/auth/consultation-access";
 import { getCurrentUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { localised, pageLocale } from "@/lib/i18n/page-locale";
 import { commentListParams } from "@/lib/i18n/search-params";
 import { maySignFor, maySpeakFor } from "@/lib/rules/capacity";
-import { consultationPhase } from "@/lib/rules/consultation-phase";
+import { consultationPhase, mayComment } from "@/lib/rules/consultation-phase";
 import { signFormStamp } from "@/lib/rules/form-timing";
 
 type Props = {
@@ -34,12 +39,29 @@ async function load(params: Props["params"]) {
   const { slug, principle } = await params;
   const found = await outlineOf(slug, principle);
   if (!found) notFound();
+  await assertConsultationViewable(found.consultation);
   return found;
 }
 
 /** The signed time the comment forms were served at (the server checks how fast they come back). */
 function freshFormStamp(): string {
   return signFormStamp(Date.now(), authSecret());
+}
+
+/**
+ * This render answers a form posted without JavaScript (a server action's POST carries multipart form data; a
+ * page view never does). If the session ended while the comment was written, the forms are shown all the same,
+ * so that the action's answer (the text, and "sign in again, then post again") has a form to come back in.
+ */
+async function answersPostedForm(): Promise<boolean> {
+  return ((await headers()).get("content-type") ?? "").startsWith("multipart/form-data");
+}
+
+/** The comment just posted, when the page was reached from its confirmation (`?posted=<id>`). */
+function postedId(search: Record<string, string | string[] | undefined>): number | null {
+  const raw = search.posted;
+  const n = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -51,7 +73,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PrinciplePage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const outline = await load(params);
-  const list = commentListParams(await searchParams);
+  const search = await searchParams;
+  const list = commentListParams(search);
   const user = await getCurrentUser();
   const data = await getPrinciplePageData(await getDb(), { outline, viewerId: user?.id ?? null, sort: list.sort, start: list.start });
   const {
@@ -65,18 +88,24 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
     endorsementStats,
     active,
     summaryVersion,
+    commented,
+    lastUpdated,
   } = data;
   const t = await getTranslations("principle");
   const tc = await getTranslations("comments");
   const te = await getTranslations("endorse");
-  const tm = await getTranslations("moderation");
-  const tsum = await getTranslations("summary");
   const phase = consultationPhase(consultation, new Date());
   const open = phase === "comments";
+  // Endorsing belongs to the comment period; replies (and withdrawals) also to the counter-comment window.
   const canWrite = !!user && open;
+  const keepForms = !user && mayComment(phase, "reply") && (await answersPostedForm());
+  const canReply = (!!user || keepForms) && mayComment(phase, "reply");
   const index = all.findIndex((p) => p.id === principle.id);
   const title = localised(locale, principle.title, principle.titleHi);
   const body = localised(locale, principle.body, principle.bodyHi);
+  const explainer = principle.explainer ? localised(locale, principle.explainer, principle.explainerHi) : null;
+  const posted = postedId(search);
+  const justPosted = posted && user ? [...page.threads, ...page.replies].find((c) => c.id === posted && c.authorId === user.id) : undefined;
   const consultationTitle = localised(locale, consultation.title, consultation.titleHi);
   const basePath = `/${locale}/consultations/${consultation.slug}/principles/${principle.slug}`;
   const speakFor = memberships
@@ -106,20 +135,38 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
       <h1 className="mt-1 text-3xl font-bold text-blue-950" lang={title.lang}>
         {title.text}
       </h1>
-      <PhaseNotice status={consultation.status} opensAt={consultation.opensAt} closesAt={consultation.closesAt} locale={locale} />
-      {body.lang ? <p className="mt-4 text-sm text-slate-700">{t("englishOnly")}</p> : null}
-      <Paragraphs text={body.text} lang={body.lang} className="mt-4 text-lg" />
-      {summaryVersion ? (
-        <p className="mt-2">
-          <Link
-            href={`/consultations/${consultation.slug}/principles/${principle.slug}/summary`}
-            className="inline-flex min-h-11 items-center font-semibold text-blue-900 underline"
-            data-testid="summary-link"
-          >
-            {tsum("readSummary", { v: summaryVersion })}
-          </Link>
-        </p>
+      <PhaseNotice
+        status={consultation.status}
+        opensAt={consultation.opensAt}
+        closesAt={consultation.closesAt}
+        counterClosesAt={consultation.counterClosesAt}
+        closedAt={consultation.closedAt}
+        locale={locale}
+      />
+      {justPosted ? (
+        <PostedConfirmation
+          id={justPosted.id}
+          createdAt={justPosted.createdAt}
+          prefix={consultation.referencePrefix}
+          locale={locale}
+          awaiting={justPosted.state === "awaiting_moderation"}
+        />
       ) : null}
+      <section aria-labelledby="official-text-heading" data-testid="official-text">
+        <h2 id="official-text-heading" className="mt-6 text-xl font-bold">
+          {t("officialTextHeading")}
+        </h2>
+        {body.lang ? <p className="mt-2 text-sm text-slate-700">{t("englishOnly")}</p> : null}
+        <Paragraphs text={body.text} lang={body.lang} className="mt-2 text-lg" />
+      </section>
+      <Explainer text={explainer?.text ?? null} lang={explainer?.lang} />
+      <SummaryStatus
+        href={`${basePath}/summary`}
+        version={summaryVersion}
+        dueAt={consultation.summaryDueAt}
+        closed={phase === "closed"}
+        locale={locale}
+      />
 
       <EndorsementPanel
         locale={locale}
@@ -136,6 +183,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
       />
 
       <ParticipationStats locale={locale} comments={commentStats} endorsements={endorsementStats} idPrefix="principle" />
+      <DominanceWarning counts={commentStats} locale={locale} />
 
       <section id="comments" aria-labelledby="comments-heading" className="mt-10 scroll-mt-4">
         <h2 id="comments-heading" className="text-2xl font-bold">
@@ -144,36 +192,21 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
             ({tc("count", { count: total })})
           </span>
         </h2>
-        {!open ? (
-          <p className="mt-3 rounded border-l-4 border-slate-600 bg-slate-100 px-4 py-2" data-testid="read-only-notice">
-            {phase === "closed" ? tc("closedNotice") : tc("upcomingNotice")}
-          </p>
-        ) : !user ? (
-          <p className="mt-3">
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(basePath)}`} className="text-blue-900 underline">
-              {tc("signInPrompt")}
-            </Link>
-          </p>
-        ) : (
-          <section aria-labelledby="comment-form-heading" className="mt-4">
-            <h3 id="comment-form-heading" className="mb-2 text-xl font-semibold">
-              {tc("formHeading")}
-            </h3>
-            <p className="mb-3">
-              <Link href={`/consultations/${consultation.slug}/moderation-policy`} className="text-blue-900 underline">
-                {tm("policyLink")}
-              </Link>
-            </p>
-            <CommentForm
-              consultationSlug={consultation.slug}
-              principleSlug={principle.slug}
-              formToken={crypto.randomUUID()}
-              stamp={stamp}
-              organisations={speakFor}
-              idPrefix="new-comment"
-            />
-          </section>
-        )}
+        <NewCommentSection
+          locale={locale}
+          phase={phase}
+          showForm={!!user || keepForms}
+          signedIn={!!user}
+          commented={commented}
+          counterClosesAt={consultation.counterClosesAt}
+          signInHref={`/${locale}/signin?callbackUrl=${encodeURIComponent(basePath)}`}
+          basePath={basePath}
+          policyHref={`/${locale}/consultations/${consultation.slug}/moderation-policy`}
+          consultationSlug={consultation.slug}
+          principleSlug={principle.slug}
+          stamp={stamp}
+          organisations={speakFor}
+        />
         <CommentListControls basePath={basePath} sort={list.sort} />
         <div className="mt-4">
           <CommentThreads
@@ -182,7 +215,10 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
             view={{
               locale,
               viewerId: user?.id ?? null,
-              canWrite,
+              canWrite: canReply,
+              canComment: canWrite || keepForms,
+              referencePrefix: consultation.referencePrefix,
+              keepForms,
               consultationSlug: consultation.slug,
               principleSlug: principle.slug,
               basePath,
@@ -225,6 +261,8 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
           </nav>
         ) : null}
       </section>
+
+      <LastUpdated date={lastUpdated} locale={locale} />
 
       <PrinciplePager
         locale={locale}

@@ -6,8 +6,9 @@ import { VersionDiff } from "@/components/summaries/version-diff";
 import { TableHead } from "@/components/ui/table-head";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
-import { getPublicPrinciple } from "@/db/queries/consultations";
+import { getPrincipleOfConsultation } from "@/db/queries/consultations";
 import { getSummaryVersion, listSummaryVersions, listVersionCitations, summaryCoverage } from "@/db/queries/summaries";
+import { assertConsultationViewable } from "@/lib/auth/consultation-access";
 import { STAKEHOLDER_GROUPS } from "@/lib/limits";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -22,8 +23,9 @@ type Props = {
 async function load(params: Props["params"]) {
   const { slug, principle } = await params;
   const db = await getDb();
-  const found = await getPublicPrinciple(db, slug, principle);
+  const found = await getPrincipleOfConsultation(db, slug, principle);
   if (!found) notFound();
+  await assertConsultationViewable(found.consultation);
   return { db, ...found };
 }
 
