@@ -8,6 +8,7 @@ import { NewCommentSection } from "@/components/comments/new-comment-section";
 import { PostedConfirmation } from "@/components/comments/posted-confirmation";
 import { CommentThreads } from "@/components/comments/comment-thread";
 import { toCommentView } from "@/components/comments/view-types";
+import { DraftBanner } from "@/components/consultation/draft-banner";
 import { LastUpdated } from "@/components/consultation/last-updated";
 import { PhaseNotice } from "@/components/consultation/phase-notice";
 import { PrinciplePager } from "@/components/consultation/principle-pager";
@@ -129,6 +130,7 @@ export default async function PrinciplePage({ params, searchParams }: Props) {
           {consultationTitle.text}
         </Link>
       </p>
+      <DraftBanner status={consultation.status} />
       <p className="mt-4 font-semibold text-slate-700" data-testid="principle-position">
         {t("position", { n: principle.position, total: all.length })}
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { DraftBanner } from "@/components/consultation/draft-banner";
 import { SummaryMarkdown } from "@/components/summaries/summary-markdown";
 import { VersionDiff } from "@/components/summaries/version-diff";
 import { TableHead } from "@/components/ui/table-head";
@@ -56,6 +57,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   if (!version) {
     return (
       <div>
+        <DraftBanner status={consultation.status} />
         <PageHeading>{t("title", { n: principle.position, title })}</PageHeading>
         <p className="mt-4">{t("noSummary")}</p>
         <p className="mt-4">
