@@ -7,5 +7,10 @@ import { comments, offPlatformSubmissions, users } from "../schema";
  */
 export const authorNameForStaff = sql<string>`coalesce(${users.name}, ${offPlatformSubmissions.submitterName})`;
 
-/** The same, as the public sees it: nobody's name on a comment whose author chose to show only their group. */
-export const authorNameForPublic = sql<string | null>`case when ${comments.nameShown} then ${authorNameForStaff} end`;
+/**
+ * The same, as the public sees it: nobody's name on a comment whose author chose to show only their group, nor on
+ * one that is hidden or withdrawn (tying a named person to a removal is itself a harm).
+ */
+export const authorNameForPublic = sql<
+  string | null
+>`case when ${comments.nameShown} and ${comments.state} not in ('hidden', 'withdrawn') then ${authorNameForStaff} end`;

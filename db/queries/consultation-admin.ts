@@ -164,6 +164,16 @@ export async function parkSectionPositions(tx: Tx, consultationId: string): Prom
 }
 
 /** Sections that something depends on (comments, endorsements, summaries): these are never deleted. */
+/** Row locks on sections about to be removed (see updateConsultation). */
+export async function lockSections(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.select({ id: principles.id }).from(principles).where(inArray(principles.id, ids)).for("update");
+}
+
+export async function setHindiPendingUntil(tx: Tx, id: string, until: Date | null): Promise<void> {
+  await tx.update(consultations).set({ hindiPendingUntil: until }).where(eq(consultations.id, id));
+}
+
 export async function sectionsInUse(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const used = await tx

@@ -7,11 +7,13 @@ import {
   insertConsultation,
   insertSection,
   listSectionsForAdmin,
+  lockSections,
   markClosed,
   markPublished,
   organisationExists,
   parkSectionPositions,
   sectionsInUse,
+  setHindiPendingUntil,
   updateConsultationTexts,
   updateSchedule,
   updateSection,
@@ -43,7 +45,7 @@ export interface ConsultationTextsInput {
   referencePrefix: string;
 }
 
-type SaveRefusal = { ok: false; error: "slugTaken" | "organisationMissing" | "sectionInUse" | "consultationClosed" };
+type SaveRefusal = { ok: false; error: "slugTaken" | "organisationMissing" | "sectionInUse" | "consultationClosed" | "hindiRemoved" };
 
 const orNull = (s: string) => (s.trim() ? s : null);
 
@@ -147,13 +149,33 @@ export async function updateConsultation(
   const byId = new Map(existing.map((s) => [s.id, s]));
   if (p.sections.some((s) => s.id && !byId.has(s.id))) return { ok: false, error: "notFound" };
   const removed = p.sections.filter((s) => s.remove && s.id).map((s) => s.id as string);
-  if ((await sectionsInUse(db, removed)).size > 0) return { ok: false, error: "sectionInUse" };
   const kept = p.sections.filter((s) => !s.remove);
   const inForm = new Set(p.sections.map((s) => s.id));
   const untouched = existing.filter((s) => !inForm.has(s.id));
+  const texts = textsOf(p.texts, slug);
+  // Numbers already given to participants stay valid: once published, the prefix no longer changes.
+  if (current.status !== "draft") texts.referencePrefix = current.referencePrefix;
+  // Once published, the Hindi rule keeps holding: a Hindi text may not be blanked unless the translation is
+  // marked pending (and still due); when nothing is missing any more, the "pending" notice goes.
+  let hindiPendingUntil = current.hindiPendingUntil;
+  if (current.status !== "draft") {
+    const missing = missingHindiTexts({
+      titleHi: texts.titleHi,
+      descriptionHi: texts.descriptionHi,
+      sections: [...kept.map((k, i) => ({ position: i + 1, titleHi: orNull(k.titleHi), bodyHi: orNull(k.bodyHi) })), ...untouched],
+    });
+    const pending = !!hindiPendingUntil && hindiPendingUntil > now;
+    if (missing.length > 0 && !pending) return { ok: false, error: "hindiRemoved" };
+    if (missing.length === 0) hindiPendingUntil = null;
+  }
   try {
     await db.transaction(async (tx) => {
-      await updateConsultationTexts(tx, current.id, textsOf(p.texts, slug), now);
+      // Locking the sections to be removed makes a comment being posted on one wait for this transaction (its
+      // foreign-key check needs the row), so it is either seen below or refused after; never deleted with it.
+      await lockSections(tx, removed);
+      if ((await sectionsInUse(tx, removed)).size > 0) throw new SectionInUse();
+      await updateConsultationTexts(tx, current.id, texts, now);
+      if (hindiPendingUntil !== current.hindiPendingUntil) await setHindiPendingUntil(tx, current.id, hindiPendingUntil);
       await deleteSections(tx, current.id, removed);
       await parkSectionPositions(tx, current.id);
       const taken = new Set(existing.filter((s) => !removed.includes(s.id)).map((s) => s.slug));
@@ -178,11 +200,14 @@ export async function updateConsultation(
       }
     });
   } catch (err) {
+    if (err instanceof SectionInUse) return { ok: false, error: "sectionInUse" };
     if (isUniqueViolation(err, "consultations_slug_key")) return { ok: false, error: "slugTaken" };
     throw err;
   }
   return { ok: true, id: current.id };
 }
+
+class SectionInUse extends Error {}
 
 /** The dates, in order; a comment period under the minimum needs the admin's acknowledgement. */
 export async function scheduleConsultation(

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { getOffPlatformTarget, insertOffPlatformSubmission, listOffPlatformSections } from "@/db/queries/off-platform";
-import { intakeEndsAt, type Schedule } from "@/lib/rules/consultation-phase";
+import type { Schedule } from "@/lib/rules/consultation-phase";
 import { referenceNumber } from "@/lib/rules/reference-number";
 import type { OffPlatformInput } from "@/lib/validation/off-platform";
 import { authorise, type Actor, type Denied } from "./actor";
@@ -19,7 +19,9 @@ export function receivedTime(
 ): { ok: true; receivedAt: Date } | { ok: false; error: "receivedInFuture" | "receivedOutsideIntake" } {
   if (dayStart.getTime() > now.getTime()) return { ok: false, error: "receivedInFuture" };
   const dayEnd = dayStart.getTime() + DAY_MS;
-  if (dayEnd <= schedule.opensAt.getTime() || dayStart.getTime() >= intakeEndsAt(schedule).getTime()) {
+  // A submission stands as a new comment, which only the comment period takes (the counter-comment window is
+  // for replies), so it must have been received by the end of that period.
+  if (dayEnd <= schedule.opensAt.getTime() || dayStart.getTime() >= schedule.closesAt.getTime()) {
     return { ok: false, error: "receivedOutsideIntake" };
   }
   const receivedAt = new Date(Math.max(dayStart.getTime(), schedule.opensAt.getTime()));

@@ -237,6 +237,41 @@ describe.each(testEngines())("consultation administration on %s", (engine) => {
     expect(await consultationRow(id)).toMatchObject({ slug, updatedAt: later });
   });
 
+  it("once published, keeps its reference prefix and its Hindi texts, and drops the pending notice when the Hindi is complete", async () => {
+    const translated = { titleHi: "मसौदा नियम", descriptionHi: "मंत्रालय टिप्पणियाँ आमंत्रित करता है।" };
+    const id = await draft(
+      {},
+      [0, 1].map((i) => section(i)),
+    );
+    await openNow(id);
+    const due = new Date(Date.now() + 7 * DAY);
+    expect(await publishConsultation(h.db, admin, { consultationId: id, hindiPending: true, hindiPendingUntil: due })).toMatchObject({
+      ok: true,
+    });
+    const slug = (await consultationRow(id))!.slug;
+    const ids = (await sectionsOf(id)).map((s) => s.id);
+    const full = [0, 1].map((i) => section(i, { id: ids[i], ...hindi(i) }));
+    // Numbers already given out stay valid: a new prefix in the form is ignored once published.
+    const done = await updateConsultation(h.db, admin, {
+      consultationId: id,
+      texts: texts({ slug, ownerOrganisationId: owner, referencePrefix: "XX", ...translated }),
+      sections: full,
+    });
+    expect(done).toEqual({ ok: true, id });
+    expect(await consultationRow(id)).toMatchObject({ referencePrefix: "DR", hindiPendingUntil: null });
+    // With nothing pending any more, emptying a Hindi text is refused and writes nothing.
+    const blanked = full.map((s, i) => (i === 1 ? { ...s, bodyHi: "" } : s));
+    expect(
+      await expectNoWrites(h, () =>
+        updateConsultation(h.db, admin, {
+          consultationId: id,
+          texts: texts({ slug, ownerOrganisationId: owner, ...translated }),
+          sections: blanked,
+        }),
+      ),
+    ).toEqual({ ok: false, error: "hindiRemoved" });
+  });
+
   it("refuses to close while comments await moderation, and closes once a moderator has approved them", async () => {
     const c = await moderatedConsultation(h.db, { preModeration: true });
     const held = await postComment(h.db, await newActor(h.db), c);

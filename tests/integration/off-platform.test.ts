@@ -102,7 +102,7 @@ describe.each(testEngines())("off-platform submissions on %s", (engine) => {
     }
   });
 
-  it("are refused outside the intake period, in the future, on a closed or draft consultation, or for another consultation's section", async () => {
+  it("are refused when received outside the comment period, in the future, on a closed or draft consultation, or for another consultation's section", async () => {
     const now = Date.now();
     const moderator = await newStaff(h.db, "moderator");
     // Comments for 10 days from 20 days ago, then a counter-comment window until 2 days ago; the status is still open.
@@ -118,12 +118,10 @@ describe.each(testEngines())("off-platform submissions on %s", (engine) => {
     await refused(form(c, { receivedOn: indianDay(new Date(now - 22 * DAY)) }), "receivedOutsideIntake");
     await refused(form(c, { receivedOn: indianDay(new Date(now - DAY)) }), "receivedOutsideIntake");
     await refused(form(c, { receivedOn: indianDay(new Date(now + 2 * DAY)) }), "receivedInFuture");
-    // In the counter-comment window, and in the comment period: taken (status still open, letters arrive late).
-    expect(
-      await enterOffPlatformSubmission(h.db, moderator, { input: form(c, { receivedOn: indianDay(new Date(now - 5 * DAY)) }) }),
-    ).toMatchObject({
-      ok: true,
-    });
+    // Received in the counter-comment window: refused, since that window takes only replies and a submission
+    // stands as a new comment.
+    await refused(form(c, { receivedOn: indianDay(new Date(now - 5 * DAY)) }), "receivedOutsideIntake");
+    // Received in the comment period, entered after it ended: taken (the status is still open; letters arrive late).
     expect(
       await enterOffPlatformSubmission(h.db, moderator, { input: form(c, { receivedOn: indianDay(new Date(now - 15 * DAY)) }) }),
     ).toMatchObject({

@@ -411,8 +411,15 @@ describe.each(testEngines())("principle summaries on %s", (engine) => {
       // The reader's list shows the comment's state today, without the hidden comment's words.
       const shown = await listVersionCitations(h.db, published!.id);
       expect(shown.map((s) => s.id)).toEqual([gov, aca].sort((a, b) => a - b));
-      expect(shown.find((s) => s.id === gov)).toMatchObject({ state: "hidden", excerpt: null, stakeholderGroup: "government" });
+      // Nor its author's name: a named person is not tied to a removal, here any more than in the thread.
+      expect(shown.find((s) => s.id === gov)).toMatchObject({
+        state: "hidden",
+        excerpt: null,
+        authorName: null,
+        stakeholderGroup: "government",
+      });
       expect(shown.find((s) => s.id === aca)).toMatchObject({ state: "published", stakeholderGroup: "academia" });
+      expect(shown.find((s) => s.id === aca)?.authorName).toEqual(expect.any(String));
       expect(shown.find((s) => s.id === aca)?.excerpt).toEqual(expect.any(String));
 
       // The unchanged draft can no longer be published as a new version.

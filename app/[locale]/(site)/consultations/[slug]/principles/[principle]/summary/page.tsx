@@ -164,7 +164,8 @@ export default async function SummaryPage({ params, searchParams }: Props) {
                 #{c.id}
               </Link>
               {" · "}
-              {c.authorName} · {tg(c.stakeholderGroup)} · {ts(c.stance)}
+              {c.authorName ? `${c.authorName} · ` : ""}
+              {tg(c.stakeholderGroup)} · {ts(c.stance)}
               {c.excerpt ? <p className="text-sm text-slate-800">{c.excerpt}</p> : null}
             </li>
           ))}
