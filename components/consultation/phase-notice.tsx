@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ConsultationStatus } from "@/lib/limits";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { consultationPhase } from "@/lib/rules/consultation-phase";
 
@@ -18,7 +18,8 @@ export async function PhaseNotice(props: {
 }) {
   const t = await getTranslations("phases");
   const phase = consultationPhase(props, new Date());
-  const date = (d: Date) => formatDate(d, props.locale);
+  // A window opens and closes at an instant: with its time, "until 1 May" cannot be read as "through 1 May".
+  const date = (d: Date) => formatDateTime(d, props.locale);
   const opens = date(props.opensAt);
   const closes = date(props.closesAt);
   const counterCloses = props.counterClosesAt ? date(props.counterClosesAt) : null;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import { consultationPhase, type ConsultationPhase } from "@/lib/rules/consultation-phase";
 import { closedOn } from "./phase-notice";
@@ -13,11 +13,13 @@ export async function ScheduleTimeline({ schedule, locale }: { schedule: Schedul
   const t = await getTranslations("phases");
   const now = consultationPhase(schedule, new Date());
   const date = (d: Date) => formatDate(d, locale);
+  // A window opens and closes at an instant: with its time, "until 1 May" cannot be read as "through 1 May".
+  const instant = (d: Date) => formatDateTime(d, locale);
   const steps: { phase: Exclude<ConsultationPhase, "upcoming">; name: string; when: string; note: string }[] = [
     {
       phase: "comments",
       name: t("commentsName"),
-      when: t("range", { from: date(schedule.opensAt), to: date(schedule.closesAt) }),
+      when: t("range", { from: instant(schedule.opensAt), to: instant(schedule.closesAt) }),
       note: t("commentsNote"),
     },
     ...(schedule.counterClosesAt
@@ -25,12 +27,12 @@ export async function ScheduleTimeline({ schedule, locale }: { schedule: Schedul
           {
             phase: "counter_comments" as const,
             name: t("counterName"),
-            when: t("range", { from: date(schedule.closesAt), to: date(schedule.counterClosesAt) }),
+            when: t("range", { from: instant(schedule.closesAt), to: instant(schedule.counterClosesAt) }),
             note: t("counterNote"),
           },
         ]
       : []),
-    { phase: "closed", name: t("closedName"), when: t("closedFrom", { date: date(closedOn(schedule)) }), note: t("closedNote") },
+    { phase: "closed", name: t("closedName"), when: t("closedFrom", { date: instant(closedOn(schedule)) }), note: t("closedNote") },
   ];
   return (
     <section aria-labelledby="schedule-heading" className="mt-8" data-testid="schedule">

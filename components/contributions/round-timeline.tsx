@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/routing";
 import type { ConsultationStatus } from "@/lib/limits";
 import { consultationPhase, type ConsultationPhase } from "@/lib/rules/consultation-phase";
@@ -21,15 +21,17 @@ export interface RoundView {
 export async function RoundTimeline({ round, locale, labelledBy }: { round: RoundView; locale: Locale; labelledBy: string }) {
   const t = await getTranslations("contributions");
   const date = (d: Date) => formatDate(d, locale);
+  // A window closes at an instant: with its time, "until 1 May" cannot be read as "through 1 May".
+  const instant = (d: Date) => formatDateTime(d, locale);
   const now = consultationPhase(round, new Date());
   const scheduledEnd = round.counterClosesAt ?? round.closesAt;
   const closedFrom = round.closedAt && round.closedAt < scheduledEnd ? round.closedAt : scheduledEnd;
   const steps: { phase: ConsultationPhase; text: string }[] = [
-    { phase: "comments", text: t("commentPeriod", { from: date(round.opensAt), to: date(round.closesAt) }) },
+    { phase: "comments", text: t("commentPeriod", { from: instant(round.opensAt), to: instant(round.closesAt) }) },
     ...(round.counterClosesAt
-      ? [{ phase: "counter_comments" as const, text: t("counterWindow", { date: date(round.counterClosesAt) }) }]
+      ? [{ phase: "counter_comments" as const, text: t("counterWindow", { date: instant(round.counterClosesAt) }) }]
       : []),
-    { phase: "closed", text: t("closes", { date: date(closedFrom) }) },
+    { phase: "closed", text: t("closes", { date: instant(closedFrom) }) },
   ];
   return (
     <ul aria-labelledby={labelledBy} className="mt-1 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="round-timeline">
