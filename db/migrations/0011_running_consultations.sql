@@ -46,6 +46,6 @@ ALTER TABLE "consultations" ADD CONSTRAINT "consultations_owner_organisation_id_
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_counter_after_comments" CHECK ("consultations"."counter_closes_at" is null or "consultations"."counter_closes_at" > "consultations"."closes_at");--> statement-breakpoint
 ALTER TABLE "consultations" ADD CONSTRAINT "consultations_reference_prefix" CHECK ("consultations"."reference_prefix" ~ '^[A-Z]{2,6}$');--> statement-breakpoint
-ALTER TABLE "consultations" ADD CONSTRAINT "consultations_languages_english" CHECK ('en' = any("consultations"."languages"));--> statement-breakpoint
+ALTER TABLE "consultations" ADD CONSTRAINT "consultations_languages_english" CHECK ("consultations"."languages" @> array['en']::language[]);--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_author_or_off_platform" CHECK (("comments"."author_id" is null) = "comments"."off_platform");--> statement-breakpoint
 ALTER TABLE "comments" ADD CONSTRAINT "comments_organisation_named" CHECK ("comments"."organisation_id" is null or "comments"."name_shown");

@@ -10,27 +10,17 @@ import {
   summaryVersions,
   type Language,
 } from "../schema";
+import { consultationScheduleColumns, sectionCount } from "./consultations";
 import type { Tx } from "./tx";
 
 // The outer row's id, qualified by hand (drizzle leaves a single-table select's columns bare, and a bare "id"
 // inside a subquery would name the subquery's own table).
-const consultationId = sql`${consultations}.${sql.identifier("id")}`;
 const principleId = sql`${principles}.${sql.identifier("id")}`;
 
 /** Every consultation, drafts included, for the admins' list: newest first within each status. */
 export async function listConsultationsForAdmin(db: Db) {
   return db
-    .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      title: consultations.title,
-      titleHi: consultations.titleHi,
-      status: consultations.status,
-      opensAt: consultations.opensAt,
-      closesAt: consultations.closesAt,
-      counterClosesAt: consultations.counterClosesAt,
-      sections: sql<number>`(select count(*)::int from principles p where p.consultation_id = ${consultationId})`,
-    })
+    .select({ ...consultationScheduleColumns, sections: sectionCount })
     .from(consultations)
     .orderBy(asc(consultations.status), desc(consultations.createdAt));
 }

@@ -142,7 +142,24 @@ const contentUpdatedAt = sql`greatest(
   (select d.created_at from moderation_decisions d where d.consultation_id = ${consultations.id} order by d.id desc limit 1)
 )`.mapWith(consultations.updatedAt);
 
-const sectionCount = sql<number>`(select count(*)::int from principles p where p.consultation_id = ${consultations.id})`.mapWith(Number);
+/**
+ * A consultation's number of sections, as a column of a query over `consultations`. The outer id is qualified by
+ * hand: drizzle leaves a single-table select's columns bare, and a bare "id" in the subquery would be the section's.
+ */
+export const sectionCount = sql<number>`(select count(*)::int from principles p
+  where p.consultation_id = ${consultations}.${sql.identifier("id")})`.mapWith(Number);
+
+/** What every list of consultations names and dates them by: its address, titles, status and schedule. */
+export const consultationScheduleColumns = {
+  id: consultations.id,
+  slug: consultations.slug,
+  title: consultations.title,
+  titleHi: consultations.titleHi,
+  status: consultations.status,
+  opensAt: consultations.opensAt,
+  closesAt: consultations.closesAt,
+  counterClosesAt: consultations.counterClosesAt,
+};
 
 /**
  * Every public consultation for the home page, with its owner, schedule, number of sections and last change.
@@ -151,14 +168,7 @@ const sectionCount = sql<number>`(select count(*)::int from principles p where p
 export async function listPublicConsultations(db: Db) {
   return db
     .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      title: consultations.title,
-      titleHi: consultations.titleHi,
-      status: consultations.status,
-      opensAt: consultations.opensAt,
-      closesAt: consultations.closesAt,
-      counterClosesAt: consultations.counterClosesAt,
+      ...consultationScheduleColumns,
       summaryDueAt: consultations.summaryDueAt,
       closedAt: consultations.closedAt,
       hindiPendingUntil: consultations.hindiPendingUntil,

@@ -3,22 +3,13 @@ import type { Db } from "../client";
 import { comments, commentVersions, consultations, offPlatformSubmissions, principles } from "../schema";
 import type { Language, OffPlatformChannel, Stance, StakeholderGroup } from "@/lib/limits";
 import { recordAudit } from "./audit";
+import { consultationScheduleColumns } from "./consultations";
 import { isUniqueViolation } from "./pg-errors";
 
 /** What entering a submission needs to know of its consultation: its schedule, status and reference prefix. */
 export async function getOffPlatformTarget(db: Db, slug: string) {
   const [row] = await db
-    .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      title: consultations.title,
-      titleHi: consultations.titleHi,
-      status: consultations.status,
-      opensAt: consultations.opensAt,
-      closesAt: consultations.closesAt,
-      counterClosesAt: consultations.counterClosesAt,
-      referencePrefix: consultations.referencePrefix,
-    })
+    .select({ ...consultationScheduleColumns, referencePrefix: consultations.referencePrefix })
     .from(consultations)
     .where(eq(consultations.slug, slug))
     .limit(1);

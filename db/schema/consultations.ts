@@ -52,7 +52,7 @@ export const consultations = pgTable(
     check("consultations_schedule_order", sql`${t.opensAt} < ${t.closesAt}`),
     check("consultations_counter_after_comments", sql`${t.counterClosesAt} is null or ${t.counterClosesAt} > ${t.closesAt}`),
     check("consultations_reference_prefix", sql`${t.referencePrefix} ~ '${sql.raw(REFERENCE_PREFIX_PATTERN)}'`),
-    check("consultations_languages_english", sql`'en' = any(${t.languages})`),
+    check("consultations_languages_english", sql`${t.languages} @> array['en']::language[]`),
     check("consultations_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("consultations_auto_hide_threshold", sql`${t.autoHideThreshold} >= 1`),
   ],
