@@ -47,6 +47,22 @@ export type CommentDecision = (typeof COMMENT_DECISIONS)[number];
 /** Decisions the person they concern may appeal, once. */
 export const APPEALABLE_ACTIONS = ["hide", "auto_hide", "block"] as const satisfies readonly ModerationAction[];
 export const APPEAL_OUTCOMES = ["upheld", "reversed"] as const;
+
+/** What a participant can be told about, in the app and (if they have not opted out) by email. */
+export const NOTIFICATION_KINDS = ["decision", "reply", "citation", "consultation_opened", "consultation_closing"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A co-signing organisation's answer to a joint submission, given by one of its authorised representatives. */
+export const COSIGN_STATES = ["pending", "confirmed", "declined"] as const;
+export type CosignState = (typeof COSIGN_STATES)[number];
+
+/** Why an email address is being confirmed: the account's own address, or a new one that replaces it once confirmed. */
+export const EMAIL_CONFIRMATION_PURPOSES = ["confirm", "change"] as const;
+export type EmailConfirmationPurpose = (typeof EMAIL_CONFIRMATION_PURPOSES)[number];
+
+/** What an erased participant chose for their comments: withdraw them, or keep them under "a former participant". */
+export const ERASURE_COMMENT_CHOICES = ["withdraw", "keep"] as const;
+export type ErasureCommentChoice = (typeof ERASURE_COMMENT_CHOICES)[number];
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 
 // Identifiers.
@@ -111,6 +127,8 @@ export const FEEDBACK_MESSAGE_MIN = 10;
 export const FEEDBACK_MESSAGE_MAX = 5000;
 export const SEARCH_QUERY_MAX = 200;
 export const SUBMITTER_NAME_MAX = 200;
+export const GRIEVANCE_MESSAGE_MIN = 10;
+export const GRIEVANCE_MESSAGE_MAX = 5000;
 
 // Accounts.
 

@@ -13,7 +13,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { consultations, principles } from "./consultations";
-import { commentState, language, offPlatformChannel, stakeholderGroup, stance } from "./enums";
+import { commentState, cosignState, language, offPlatformChannel, stakeholderGroup, stance } from "./enums";
 import { organisations } from "./organisations";
 import { users } from "./users";
 // Relative on purpose: drizzle-kit loads the schema without the app's path aliases.
@@ -56,9 +56,20 @@ export const comments = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     editedAt: timestamp({ withTimezone: true }),
     withdrawnAt: timestamp({ withTimezone: true }),
+    // The text with case, punctuation and runs of spaces folded away: what campaign grouping compares
+    // (pg_trgm similarity on both engines).
+    normalisedBody: text().generatedAlwaysAs(sql`btrim(regexp_replace(lower(body), '[[:space:][:punct:]]+', ' ', 'g'))`),
+    // Identical or nearly identical top-level comments on one principle share the id of the first of them,
+    // which is set on the first one too; null when the comment is in no group.
+    campaignLeadId: integer().references((): AnyPgColumn => comments.id, { onDelete: "set null" }),
+    // A moderator split the comment out of a group it was wrongly put in; it is never grouped again.
+    campaignSplitAt: timestamp({ withTimezone: true }),
+    campaignSplitBy: uuid().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("comments_form_token_key").on(t.formToken),
+    index("comments_normalised_trgm_idx").using("gin", t.normalisedBody.op("gin_trgm_ops")),
+    index("comments_campaign_lead_idx").on(t.campaignLeadId),
     index("comments_principle_idx").on(t.principleId, t.id),
     index("comments_principle_replies_idx").on(t.principleId, t.threadReplyCount, t.id),
     index("comments_root_idx").on(t.rootId),
@@ -105,7 +116,34 @@ export const offPlatformSubmissions = pgTable("off_platform_submissions", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A joint submission: the comment is made on behalf of its author's organisation, and each co-signing
+ * organisation shows as co-signed only once one of its authorised representatives confirmed it.
+ */
+export const commentCosigners = pgTable(
+  "comment_cosigners",
+  {
+    commentId: integer()
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    state: cosignState().notNull().default("pending"),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // The representative who confirmed or declined for the organisation.
+    decidedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.organisationId] }),
+    index("comment_cosigners_organisation_idx").on(t.organisationId, t.state),
+    check("comment_cosigners_decided", sql`(${t.state} = 'pending') = (${t.decidedAt} is null)`),
+  ],
+);
+
 export type Comment = typeof comments.$inferSelect;
+export type CommentCosigner = typeof commentCosigners.$inferSelect;
 export type NewComment = typeof comments.$inferInsert;
 export type CommentVersion = typeof commentVersions.$inferSelect;
 export type OffPlatformSubmission = typeof offPlatformSubmissions.$inferSelect;

@@ -3,9 +3,11 @@ import { pgEnum } from "drizzle-orm/pg-core";
 import {
   COMMENT_STATES,
   CONSULTATION_STATUSES,
+  COSIGN_STATES,
   ENDORSEMENT_ACTIONS,
   LOCALES,
   MODERATION_ACTIONS,
+  NOTIFICATION_KINDS,
   OFF_PLATFORM_CHANNELS,
   REPORT_REASONS,
   ROLES,
@@ -24,13 +26,17 @@ export const endorsementAction = pgEnum("endorsement_action", ENDORSEMENT_ACTION
 export const reportReason = pgEnum("report_reason", REPORT_REASONS);
 export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
 export const offPlatformChannel = pgEnum("off_platform_channel", OFF_PLATFORM_CHANNELS);
+export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
+export const cosignState = pgEnum("cosign_state", COSIGN_STATES);
 
 export type {
   CommentState,
   ConsultationStatus,
+  CosignState,
   EndorsementAction,
   Language,
   ModerationAction,
+  NotificationKind,
   OffPlatformChannel,
   ReportReason,
   Role,

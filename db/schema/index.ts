@@ -8,3 +8,5 @@ export * from "./moderation";
 export * from "./summaries";
 export * from "./rate-limits";
 export * from "./feedback";
+export * from "./notifications";
+export * from "./privacy";

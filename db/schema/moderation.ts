@@ -102,22 +102,6 @@ export const appeals = pgTable(
   ],
 );
 
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    decisionId: integer()
-      .notNull()
-      .references(() => moderationDecisions.id, { onDelete: "restrict" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp({ withTimezone: true }),
-  },
-  (t) => [index("notifications_user_idx").on(t.userId, t.id)],
-);
-
 /** Security-relevant events; append-only (trigger). Never a password or a token. */
 export const auditLog = pgTable(
   "audit_log",
