@@ -16,6 +16,8 @@ export async function SiteFooter({ demo, currentConsultation }: { demo: boolean;
     ["/help", t("help")],
     ["/policies", t("policies")],
     ["/privacy", t("privacy")],
+    ["/grievance", t("grievance")],
+    ["/open-data", t("openData")],
     ["/accessibility", t("accessibility")],
     ["/sitemap", t("sitemap")],
     ...(currentConsultation
