@@ -1,5 +1,5 @@
-// `npm test`: every test, in order: lint (ESLint, import boundaries included) and the formatting check (Prettier),
-// each counted as one test; unit + integration (vitest, on PGlite and, when TEST_DATABASE_URL is set, on
+// `npm test`: every test, in order: lint (ESLint, import boundaries included), the formatting check (Prettier) and
+// the production dependency tree (`npm ls --omit=dev --all`), each counted as one test; unit + integration (vitest, on PGlite and, when TEST_DATABASE_URL is set, on
 // PostgreSQL); a production build, then the browser tests (Playwright + Debian's Chromium) against it.
 // Ends with one line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -54,6 +54,10 @@ for (const [name, args] of [
   if (run(bin(name), args) === 0) totals.passed += 1;
   else totals.failed += 1;
 }
+// The installed production dependency tree, as one test: a missing, invalid or extraneous package fails it. (The
+// registry these machines reach has no audit endpoint, so this is the check CI can make; see README, Operations.)
+if (run(process.execPath, [path.join(root, "scripts", "check-deps.mjs")]) === 0) totals.passed += 1;
+else totals.failed += 1;
 
 // 1. Unit and integration tests.
 const vitestJson = path.join(out, "vitest.json");
