@@ -97,4 +97,4 @@ async function sharedPage(req: NextRequest, routed: NextResponse, nonce: string,
   }
 }
 
-export const config = { matcher: ["/((?!api|_next|_vercel|bench-floor|.*\\..*).*)"] };
+export const config = { matcher: ["/((?!api|_next|_vercel|bench-floor|healthz|readyz|.*\\..*).*)"] };
