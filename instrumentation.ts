@@ -10,6 +10,10 @@ export async function register() {
   // Sign-in attempts only matter inside the 15-minute window; the privacy notice promises not to keep them.
   const { pruneSignInAttempts } = await import("./db/queries/sign-in-attempts");
   await pruneSignInAttempts(handle.db, new Date(Date.now() - 24 * 60 * 60 * 1000));
+  if (settings.SMTP_URL) {
+    const { startEmailWorker } = await import("./lib/email/worker");
+    startEmailWorker(handle.db, { smtpUrl: settings.SMTP_URL, from: settings.SMTP_FROM });
+  }
   if (settings.SAMVAD_DEMO) {
     const { seedDemo } = await import("./db/seed");
     await seedDemo(await getDb());

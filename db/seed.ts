@@ -5,6 +5,8 @@ import type { Db } from "./client";
 import { consultations, memberships, moderationRules, organisations, principles, users, type NewUser } from "./schema";
 import { demoAccounts, demoOrganisations, DEMO_PASSWORD } from "./seed-accounts";
 import { seedDemoContributions } from "./seed-contributions";
+import { seedCampaigns } from "./seed-campaigns";
+import { seedPrivacy } from "./seed-privacy";
 import { combinedPrincipleTexts, DEMO_OWNER_ORGANISATION, parisCall, parisCallPilot, parisCallPrinciples } from "./seed-content";
 import { parisCallRules } from "./seed-rules";
 
@@ -202,4 +204,6 @@ export async function seedDemo(db: Db): Promise<void> {
   }
   await seedClosedPilot(db);
   await seedDemoContributions(db);
+  await seedCampaigns(db);
+  await seedPrivacy(db);
 }

@@ -27,6 +27,10 @@ const envSchema = z.object({
    * 0 turns the cache off. Below a second, so that everyone sees a new comment within a second.
    */
   SAMVAD_PAGE_CACHE_MS: optional(z.coerce.number().int("must be a whole number").min(0).max(900)).transform((v) => v ?? 750),
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL). Unset: mail waits in the outbox (admins read it in a demo). */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")),
+  /** The From header of every message. */
+  SMTP_FROM: optional(z.string().min(3)).transform((v) => v ?? "Samvad <no-reply@samvad.example>"),
 });
 export type Env = z.infer<typeof envSchema>;
 

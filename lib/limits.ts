@@ -76,6 +76,16 @@ export const MAX_ID = 2_147_483_647;
 export const COMMENT_MAX_DEPTH = 2;
 export const COMMENT_BODY_MIN = 10;
 export const COMMENT_BODY_MAX = 5000;
+/**
+ * pg_trgm similarity (0…1) of two top-level comments' normalised texts from which the later joins the earlier's
+ * campaign group. A campaign's copies differ by a word or punctuation and score above 0.9; 0.8 still keeps
+ * short texts apart that differ in a word that matters ("I support this principle" / "… strongly": 0.76;
+ * "we support this" / "we do not support this": 0.70). Texts identical once normalised always group, whatever
+ * their trigrams (a text in Devanagari may have none the index can use).
+ */
+export const CAMPAIGN_SIMILARITY = 0.8;
+/** Organisations a joint submission may name as co-signers, besides the one it is made on behalf of. */
+export const COSIGNERS_MAX = 10;
 /** The orders a section's comment list can be read in (the first is the default). */
 export const COMMENT_SORTS = ["newest", "oldest", "replies"] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
@@ -139,3 +149,14 @@ export const DESIGNATION_MAX = 120;
 export const ORGANISATION_NAME_MIN = 2;
 export const ORGANISATION_NAME_MAX = 200;
 export const EMAIL_MAX = 254;
+
+// Open data API (/api/v1).
+
+/** Items per page of a paginated list when `limit` is not given, and the most one page may hold. */
+export const API_PAGE_DEFAULT = 50;
+export const API_PAGE_MAX = 200;
+/** Per caller's address: a burst of this many requests, then this many a minute (one every 500 ms). */
+export const API_RATE_BURST = 120;
+export const API_RATE_PER_MINUTE = 120;
+/** How long a shared cache or a browser may reuse an answer before asking again (with If-None-Match). */
+export const API_MAX_AGE_SECONDS = 60;

@@ -28,6 +28,7 @@ const FIELD_ORDER = [
   "newOrganisationName",
   "designation",
   "language",
+  "adult",
   "consent",
 ];
 
@@ -119,6 +120,23 @@ export function SignUpForm({ organisations, groupLabels, languageLabels, default
       <fieldset className="mb-6" id="consent-group">
         <legend className="font-semibold">{t("consentLegend")}</legend>
         <FieldError name="consent" error={err("consent")} />
+        <FieldError name="adult" error={err("adult")} />
+        <div className="mt-2 flex items-start gap-3">
+          <input
+            type="checkbox"
+            id="adult"
+            name="adult"
+            value="yes"
+            required
+            defaultChecked={v.adult === "yes"}
+            aria-invalid={err("adult") ? true : undefined}
+            aria-describedby={err("adult") ? "adult-error" : undefined}
+            className="mt-1 h-6 w-6 shrink-0 accent-blue-800"
+          />
+          <label htmlFor="adult">
+            {t("adult")} <span className="text-slate-700">({tf("required")})</span>
+          </label>
+        </div>
         <div className="mt-2 flex items-start gap-3">
           <input
             type="checkbox"

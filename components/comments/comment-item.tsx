@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CampaignGroup, CosignedBy } from "@/components/campaigns/campaign-group";
 import { ConfirmStep } from "@/components/ui/confirm-step";
 import { withdrawOwnComment } from "@/lib/actions/comments";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -119,7 +120,11 @@ function Byline({ c, own, locale, words }: { c: CommentView; own: boolean; local
   return (
     <>
       <p>
-        {groupOnly ? (
+        {c.authorErased ? (
+          <span id={`comment-${c.id}-author`} className="comment-author" data-testid="former-participant">
+            {t("formerParticipant", { group })}
+          </span>
+        ) : groupOnly ? (
           <span id={`comment-${c.id}-author`} className="comment-author" data-testid="group-only">
             {t("participantFrom", { group })}
           </span>
@@ -131,7 +136,7 @@ function Byline({ c, own, locale, words }: { c: CommentView; own: boolean; local
             {`${c.authorDesignation ? `, ${c.authorDesignation}` : ""} · ${group}`}
           </>
         )}
-        {groupOnly && own ? <span className="ml-1 text-slate-700">{t("groupOnlyOwn")}</span> : null}
+        {groupOnly && own && !c.authorErased ? <span className="ml-1 text-slate-700">{t("groupOnlyOwn")}</span> : null}
       </p>
       {c.offPlatformChannel && c.receivedAt ? (
         <p className="font-medium text-slate-900" data-testid="off-platform">
@@ -179,6 +184,12 @@ export function CommentItem(p: Props) {
             t("personal")
           )}
         </p>
+        <CosignedBy
+          names={c.cosignedBy}
+          locale={locale}
+          commentId={c.id}
+          mayInvite={own && p.canComment && c.parentId === null && !!c.organisationName && c.state !== "withdrawn"}
+        />
         <p>
           <a href={`/${locale}/comments/${c.id}`} aria-label={t("permalink", { id: c.id })} className="comment-link">
             {t("reference", { id: c.id })}
@@ -212,6 +223,7 @@ export function CommentItem(p: Props) {
         {t("stanceLabel", { stance: ts(c.stance) })}
       </p>
       {editing ?? (c.body ? <LinkedText text={c.body} lang={c.language} testId="comment-body" /> : null)}
+      <CampaignGroup commentId={c.id} signers={c.campaignSigners} locale={locale} returnTo={`${pageHref({})}#comment-${c.id}`} />
       {confirming ? (
         <ConfirmStep
           id={`withdraw-${c.id}`}

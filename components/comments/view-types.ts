@@ -17,6 +17,8 @@ export interface CommentView {
   authorId: string | null;
   authorName: string | null;
   authorDesignation: string | null;
+  /** The author erased their account: shown as "a former participant (⟨group⟩)". */
+  authorErased?: boolean;
   /** False: the author chose to show only their stakeholder group. */
   nameShown: boolean;
   /** Set for a submission received by post, email or at a meeting and entered by a moderator. */
@@ -36,6 +38,10 @@ export interface CommentView {
   citedInVersion: number | null;
   /** The rule of the latest hide (null: hidden automatically, pending review). */
   hiddenRule: number | null;
+  /** A campaign group's published members, on the entry that shows the group (json list; components/campaigns). */
+  campaignSigners?: unknown;
+  /** The organisations that confirmed co-signing a joint submission (json list of names). */
+  cosignedBy?: unknown;
 }
 
 /** States whose comment shows as a placeholder: the group, why it is gone and when, but nobody's name. */
@@ -57,6 +63,7 @@ export function toCommentView(row: CommentView): CommentView {
     authorId: row.authorId,
     authorName: placeholder || !row.nameShown ? null : row.authorName,
     authorDesignation: placeholder || !row.nameShown ? null : row.authorDesignation,
+    authorErased: !!row.authorErased,
     nameShown: row.nameShown,
     offPlatformChannel: row.offPlatformChannel,
     receivedAt: row.receivedAt,
@@ -72,5 +79,7 @@ export function toCommentView(row: CommentView): CommentView {
     withdrawnAt: row.withdrawnAt,
     citedInVersion: placeholder ? null : row.citedInVersion,
     hiddenRule: row.hiddenRule,
+    campaignSigners: placeholder ? null : row.campaignSigners,
+    cosignedBy: placeholder ? null : row.cosignedBy,
   };
 }

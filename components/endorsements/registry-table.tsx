@@ -8,6 +8,8 @@ import type { RegistryRowView } from "./view-types";
 export async function RegistryTable({ rows, locale }: { rows: RegistryRowView[]; locale: Locale }) {
   const t = await getTranslations("registry");
   const tg = await getTranslations("groups");
+  const tp = await getTranslations("privacy");
+  const endorser = (r: RegistryRowView) => (r.endorserErased ? tp("formerParticipant", { group: tg(r.stakeholderGroup) }) : r.endorserName);
   if (rows.length === 0) return <p className="mt-2">{t("empty")}</p>;
   return (
     <div className="mt-2 overflow-x-auto">
@@ -27,12 +29,12 @@ export async function RegistryTable({ rows, locale }: { rows: RegistryRowView[];
                   <>
                     <span className="font-semibold">{r.organisationName}</span>
                     <span className="block">
-                      {t("onBehalf", { organisation: r.organisationName })}: {r.endorserName}
+                      {t("onBehalf", { organisation: r.organisationName })}: {endorser(r)}
                     </span>
                   </>
                 ) : (
                   <>
-                    <span className="font-semibold">{r.endorserName}</span>
+                    <span className="font-semibold">{endorser(r)}</span>
                     <span className="block">
                       {t("personal")}
                       {r.endorserDesignation ? `, ${r.endorserDesignation}` : ""}

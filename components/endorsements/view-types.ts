@@ -22,6 +22,8 @@ export interface RegistryRowView {
   principleTitleHi: string | null;
   endorserName: string;
   endorserDesignation: string;
+  /** The endorser erased their account: shown as "a former participant (⟨group⟩)". */
+  endorserErased?: boolean;
   organisationName: string | null;
   stakeholderGroup: StakeholderGroup;
   statement: string | null;

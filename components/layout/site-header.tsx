@@ -80,6 +80,12 @@ export async function SiteHeader({ locale, user }: { locale: Locale; user: Heade
                   <Link href="/admin/feedback" className={navLink}>
                     {tf("adminNav")}
                   </Link>
+                  <Link href="/admin/outbox" className={navLink}>
+                    {(await getTranslations("outbox"))("nav")}
+                  </Link>
+                  <Link href="/admin/grievances" className={navLink}>
+                    {(await getTranslations("grievance"))("adminNav")}
+                  </Link>
                 </>
               ) : null}
               <form action={signOut} data-sign-out>

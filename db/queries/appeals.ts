@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { AppealOutcome } from "@/lib/limits";
 import type { Db } from "../client";
-import { appeals, comments, moderationDecisions, notifications, users } from "../schema";
+import { appeals, comments, moderationDecisions, users } from "../schema";
 import { addDecision, decisionInForce, lockComment, settleReports } from "./moderation-decisions";
+import { notify } from "./notifications";
 import { isUniqueViolation } from "./pg-errors";
 import type { Tx } from "./tx";
 
@@ -119,7 +120,17 @@ export async function settleAppeal(
       await settleReports(tx, d.comment.id, now);
       await addDecision(tx, { ...decision, action: "restore", ...by });
     } else if (d.subjectUserId) {
-      await tx.insert(notifications).values({ userId: d.subjectUserId, decisionId: appeal.decisionId, createdAt: now });
+      await notify(
+        tx,
+        {
+          userId: d.subjectUserId,
+          kind: "decision",
+          decisionId: appeal.decisionId,
+          commentId: d.commentId,
+          dedupeKey: `appeal:${appeal.id}`,
+        },
+        now,
+      );
     }
     return { ok: true } as const;
   });

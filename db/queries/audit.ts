@@ -12,6 +12,7 @@ export const auditActions = [
   "authorisation.denied",
   "export.registry",
   "export.ledger",
+  "export.comments",
   "export.contributions",
   "moderation.decision",
   "moderation.appeal_decided",
@@ -25,6 +26,9 @@ export const auditActions = [
   "consultation.published",
   "consultation.closed",
   "submission.off_platform",
+  "account.erased",
+  "grievance.resolved",
+  "campaign.split",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

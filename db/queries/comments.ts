@@ -15,8 +15,10 @@ import { commentRate } from "@/lib/rules/token-bucket";
 import { env } from "@/lib/env";
 import { settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
-import { authorNameForStaff } from "./comment-author";
+import { authorErased, authorNameForStaff } from "./comment-author";
 import { takeRateToken } from "./rate-limits";
+import { notifyReply } from "./notifications";
+import { campaignEntry, campaignSigners, confirmedCosigners, groupNewComment, regroupEditedComment } from "./campaigns";
 import type { CommentSort } from "@/lib/limits";
 
 export type InsertCommentResult =
@@ -123,6 +125,10 @@ export async function insertComment(
           .update(comments)
           .set({ threadReplyCount: sql`${comments.threadReplyCount} + 1` })
           .where(eq(comments.id, rootId));
+      } else await groupNewComment(tx, { commentId: row.id, principleId: input.principleId });
+      // A held reply is not visible yet, so nobody is told of it yet.
+      if (input.parentId && input.authorId && !input.held) {
+        await notifyReply(tx, { replyId: row.id, parentId: input.parentId, authorId: input.authorId }, now);
       }
       return { ok: true, id: row.id, duplicate: false, createdAt: row.createdAt } as const;
     });
@@ -147,7 +153,7 @@ export async function updateCommentText(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ id: comments.id, body: comments.body, stance: comments.stance })
+      .select({ id: comments.id, body: comments.body, stance: comments.stance, principleId: comments.principleId })
       .from(comments)
       .where(and(eq(comments.id, p.commentId), eq(comments.authorId, p.authorId), eq(comments.state, "published")))
       .for("update");
@@ -165,6 +171,7 @@ export async function updateCommentText(
       createdAt: now,
     });
     await tx.update(comments).set({ body: p.body, stance: p.stance, editedAt: now }).where(eq(comments.id, p.commentId));
+    if (current.body !== p.body) await regroupEditedComment(tx, { commentId: p.commentId, principleId: current.principleId });
     return true;
   });
 }
@@ -275,6 +282,7 @@ function commentColumns(viewerId: string | null) {
     depth: comments.depth,
     authorId: sql<string | null>`case when ${comments.nameShown} or ${own} then ${comments.authorId} end`,
     authorName: sql<string | null>`case when ${personNamed} then ${authorNameForStaff} end`,
+    authorErased,
     authorDesignation: sql<string | null>`case when ${personNamed} then ${users.designation} end`,
     nameShown: comments.nameShown,
     offPlatformChannel: offPlatformSubmissions.channel,
@@ -298,6 +306,9 @@ function commentColumns(viewerId: string | null) {
     hiddenRule: sql<number | null>`case when ${comments.state} = 'hidden' then (
       select r.number from moderation_decisions d left join moderation_rules r on r.id = d.rule_id
       where d.comment_id = ${comments.id} and d.action in ('hide', 'auto_hide') order by d.id desc limit 1) end`,
+    // Campaign grouping and joint submissions (db/queries/campaigns.ts): json lists, null when there are none.
+    campaignSigners,
+    cosignedBy: confirmedCosigners,
   };
 }
 
@@ -350,7 +361,15 @@ export async function listCommentThreads(
         ? [desc(comments.id)]
         : [desc(comments.threadReplyCount), desc(comments.id)];
   const tops = await selectComments(db, p.viewerId)
-    .where(and(eq(comments.principleId, p.principleId), isNull(comments.parentId), visibleTo(p.viewerId), pageCondition(p.sort, p.start)))
+    .where(
+      and(
+        eq(comments.principleId, p.principleId),
+        isNull(comments.parentId),
+        visibleTo(p.viewerId),
+        campaignEntry(p.viewerId),
+        pageCondition(p.sort, p.start),
+      ),
+    )
     .orderBy(...order)
     .limit(size + 1);
   const page = tops.slice(0, size);

@@ -215,6 +215,8 @@ export async function listRegistry(db: Db, consultationId: string, f: RegistryFi
       principleTitleHi: principles.titleHi,
       endorserName: users.name,
       endorserDesignation: users.designation,
+      // An erased account's name is gone: the entry stays, by "a former participant (⟨group⟩)".
+      endorserErased: sql<boolean>`${users.erasedAt} is not null`.mapWith(Boolean),
       organisationId: endorsements.organisationId,
       organisationName: organisations.name,
       stakeholderGroup: endorsements.stakeholderGroup,

@@ -1,7 +1,8 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { HIDE_ACTIONS } from "@/lib/rules/moderation";
 import type { Db } from "../client";
-import { comments, moderationDecisions, notifications, reports, type ModerationAction } from "../schema";
+import { comments, moderationDecisions, reports, type ModerationAction } from "../schema";
+import { notify } from "./notifications";
 import type { Tx } from "./tx";
 
 // The parts every moderation write shares: the comment's row lock, a recorded decision with its notice, settled
@@ -54,7 +55,13 @@ export async function addDecision(
     .returning({ id: moderationDecisions.id });
   if (!row) throw new Error("insert returned no row");
   // The author hears of every decision about their own content or account (an off-platform submitter has none here).
-  if (d.subjectUserId) await tx.insert(notifications).values({ userId: d.subjectUserId, decisionId: row.id, createdAt: d.now });
+  if (d.subjectUserId) {
+    await notify(
+      tx,
+      { userId: d.subjectUserId, kind: "decision", decisionId: row.id, commentId: d.commentId, dedupeKey: `decision:${row.id}` },
+      d.now,
+    );
+  }
   return row.id;
 }
 

@@ -6,6 +6,7 @@ import { comments, consultations, moderationDecisions, moderationRules, reports,
 import { addDecision, lockComment, settleReports } from "./moderation-decisions";
 import { isUniqueViolation } from "./pg-errors";
 import type { Tx } from "./tx";
+import { notifyPublishedReply } from "./notifications";
 
 export type ReportResult = { ok: true; autoHidden: boolean } | { ok: false; error: "alreadyReported" | "notFound" };
 
@@ -100,6 +101,8 @@ export async function decideOnComment(
       .set({ state: to, ...(to === "published" && !c.publishedAt ? { publishedAt: now } : {}) })
       .where(eq(comments.id, c.id));
     await settleReports(tx, c.id, now);
+    // A held reply approved now is seen for the first time: its parent's author is told now.
+    if (to === "published" && !c.publishedAt) await notifyPublishedReply(tx, c.id, now);
     const decisionId = await addDecision(tx, {
       consultationId: c.consultationId,
       commentId: c.id,

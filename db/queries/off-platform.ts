@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { comments, commentVersions, consultations, offPlatformSubmissions, principles } from "../schema";
 import type { Language, OffPlatformChannel, Stance, StakeholderGroup } from "@/lib/limits";
 import { recordAudit } from "./audit";
+import { groupNewComment } from "./campaigns";
 import { consultationScheduleColumns } from "./consultations";
 import { isUniqueViolation } from "./pg-errors";
 
@@ -84,6 +85,7 @@ export async function insertOffPlatformSubmission(db: Db, s: NewOffPlatformSubmi
         .returning({ id: comments.id });
       if (!row) throw new Error("insert returned no row");
       await tx.insert(commentVersions).values({ commentId: row.id, version: 1, body: s.body, stance: s.stance, createdAt: now });
+      await groupNewComment(tx, { commentId: row.id, principleId: s.principleId });
       await tx.insert(offPlatformSubmissions).values({
         commentId: row.id,
         submitterName: s.submitterName,

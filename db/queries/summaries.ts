@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { comments, offPlatformSubmissions, summaryCitations, summaryDrafts, summaryVersions, users, type SummaryContent } from "../schema";
-import { authorNameForPublic } from "./comment-author";
+import { authorErased, authorNameForPublic } from "./comment-author";
+import { notifyCitations } from "./notifications";
 import { MAX_ID } from "@/lib/limits";
 import type { CitedComment } from "@/lib/rules/citations";
 import type { Tx } from "./tx";
@@ -53,6 +54,7 @@ export async function insertSummaryVersion(
       .returning({ id: summaryVersions.id });
     if (!row) throw new Error("insert returned no row");
     if (p.citations.length) await tx.insert(summaryCitations).values(p.citations.map((c) => ({ ...c, versionId: row.id })));
+    await notifyCitations(tx, { versionId: row.id, commentIds: p.citations.map((c) => c.commentId) }, now);
     return version;
   });
 }
@@ -89,6 +91,10 @@ export async function listVersionCitations(db: Db, versionId: number) {
       stakeholderGroup: comments.stakeholderGroup,
       stance: comments.stance,
       authorName: authorNameForPublic,
+      // Shown as "a former participant" where a name would have been.
+      authorErased: sql<boolean>`${authorErased} and ${comments.nameShown} and ${comments.state} not in ('hidden', 'withdrawn')`.mapWith(
+        Boolean,
+      ),
       excerpt: sql<string | null>`case when ${comments.state} = 'published' then left(${comments.body}, 240) end`,
     })
     .from(summaryCitations)

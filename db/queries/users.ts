@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { memberships, organisations, users, type NewUser, type User } from "../schema";
+import { memberships, organisations, privacyConsents, users, type NewUser, type User } from "../schema";
 import { isUniqueViolation } from "./pg-errors";
 import { ensureMembership, resolveOrganisationChoice, type OrganisationChoice } from "./organisations";
 
@@ -57,6 +57,8 @@ export async function registerParticipant(
     return await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values(input).returning(sessionUserColumns);
       if (!user) throw new Error("insert returned no row");
+      // The proof of consent, with the notice it was given to; sign-up validation refused anyone not 18 or over.
+      await tx.insert(privacyConsents).values({ userId: user.id, noticeVersion: input.privacyNoticeVersion, adultDeclared: true });
       const orgId = await resolveOrganisationChoice(tx, organisation, user.id, input.stakeholderGroup);
       if (orgId === "missing") throw new OrganisationMissing();
       if (orgId) await ensureMembership(tx, user.id, orgId, { address: input.email, confirmed: !!input.emailConfirmedAt });

@@ -2,6 +2,8 @@ import type { Db } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { getUserCredentials, type SessionUser } from "@/db/queries/users";
+import { authSecret } from "@/lib/env";
+import { emailFingerprint } from "@/lib/rules/privacy";
 import { verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -22,14 +24,15 @@ export async function authenticate(
   const found = await getUserCredentials(db, emailKey);
   const valid = await verifyPassword(found?.passwordHash, input.password);
   await settleSignInAttempt(db, reservation.attemptId, valid && !!found);
-  // The email tried is kept (investigating guessing needs it); the password never is.
+  // The log is append-only, so it must not hold the address itself (an erased account's address would stay in
+  // it for good): a keyed fingerprint of the email tried still ties repeated guesses together. Never the password.
   await recordAudit(db, {
     action: valid && found ? "sign_in.success" : "sign_in.failure",
     actorId: valid && found ? found.id : null,
     actorRole: valid && found ? found.role : null,
     address: input.address,
-    targetType: "email",
-    targetId: emailKey,
+    targetType: "email_fingerprint",
+    targetId: emailFingerprint(emailKey, authSecret()),
   });
   if (!valid || !found) return { ok: false, error: "invalidCredentials" };
   const { passwordHash: _omit, ...user } = found;

@@ -2,6 +2,8 @@ import type { Db } from "@/db/client";
 import { createEmailConfirmation, useEmailConfirmation, type ConfirmResult } from "@/db/queries/email-confirmations";
 import { getSessionUser } from "@/db/queries/users";
 import { hashEmailToken, newEmailToken } from "@/lib/auth/email-token";
+import { publicBaseUrl } from "@/lib/auth/config";
+import { mailText } from "@/lib/email/messages";
 import { CONFIRMATION_EMAIL_RATE } from "@/lib/rules/token-bucket";
 import { authorise, type Actor, type Denied } from "./actor";
 
@@ -40,7 +42,22 @@ export async function requestEmailConfirmation(
   return sent.ok ? { ok: true } : { ok: false, error: "rateLimited", retryAt: sent.retryAt };
 }
 
-/** Anyone holding the link may use it once: the link itself is the proof that the mailbox was reached. */
+/**
+ * Anyone holding the link may use it once: the link itself is the proof that the mailbox was reached. A link
+ * asking to change the address moves the account to it and tells the old address.
+ */
 export async function confirmEmail(db: Db, p: { token: string }, now = new Date()): Promise<ConfirmResult> {
-  return useEmailConfirmation(db, hashEmailToken(p.token), now);
+  return useEmailConfirmation(db, hashEmailToken(p.token), now, (user) => {
+    const t = mailText(user.preferredLanguage);
+    return {
+      userId: user.id,
+      toAddress: user.oldEmail,
+      subject: t("emailChanged.subject"),
+      body: [
+        t("greeting", { name: user.name }),
+        t("emailChanged.body", { newEmail: user.newEmail, contact: `${publicBaseUrl()}/${user.preferredLanguage}/contact` }),
+        t("signature"),
+      ].join("\n\n"),
+    };
+  });
 }

@@ -50,6 +50,8 @@ export const signUpSchema = z
     newOrganisationName: newOrganisationName.default(""),
     designation: designation.default(""),
     language,
+    // The Act asks a guardian's consent for a child (s. 9): this platform takes adults only.
+    adult: z.literal("yes", "adultRequired"),
     consent: z.literal("yes", "consentRequired"),
   })
   .superRefine(requireNamedOrganisation);

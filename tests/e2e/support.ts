@@ -33,6 +33,7 @@ export async function fillSignUp(page: Page, d: SignUpData) {
   }
   if (d.designation) await page.getByLabel("Designation", { exact: true }).fill(d.designation);
   await page.locator(`#language-${d.language ?? "en"}`).check();
+  await page.getByLabel(/I am 18 years of age or older/).check();
   await page.getByLabel(/I have read the privacy notice/).check();
 }
 

@@ -6,6 +6,7 @@ import type { Db, DbHandle } from "@/db/client";
 import { getSessionUser, updatePasswordHash, updateProfile as updateProfileQuery, bumpSessionVersion } from "@/db/queries/users";
 import {
   appeals,
+  commentCosigners,
   comments,
   consultationReports,
   consultations,
@@ -43,6 +44,17 @@ import * as consultationCommands from "@/lib/commands/consultations";
 import * as offPlatformActions from "@/lib/actions/off-platform";
 import * as feedbackActions from "@/lib/actions/feedback";
 import * as sessionActions from "@/lib/actions/session";
+import * as emailActions from "@/lib/actions/email";
+import * as privacyActions from "@/lib/actions/privacy";
+import * as erasureCommands from "@/lib/commands/erasure";
+import * as grievanceCommands from "@/lib/commands/grievances";
+import * as campaignCommands from "@/lib/commands/campaigns";
+import * as campaignActions from "@/lib/actions/campaigns";
+import { insertGrievance, listGrievances } from "@/db/queries/grievances";
+import { hashPassword } from "@/lib/auth/password";
+import { requestEmailChange } from "@/lib/commands/email-change";
+import { getPreferences, savePreferences } from "@/db/queries/notifications";
+import { emailChangeSchema, notificationPreferencesSchema } from "@/lib/validation/email";
 import { offPlatformSchema } from "@/lib/validation/off-platform";
 import { passwordChangeSchema, profileSchema } from "@/lib/validation/account";
 import { freshDatabase, testEngines } from "../support/engines";
@@ -116,6 +128,9 @@ const commandModules = {
   summaries: summaryCommands,
   consultations: consultationCommands,
   "off-platform": offPlatformCommands,
+  erasure: erasureCommands,
+  grievances: grievanceCommands,
+  campaigns: campaignCommands,
 } as const;
 
 type CommandRef = {
@@ -183,6 +198,24 @@ async function hiddenCommentOf(ctx: Ctx, author: SignedIn) {
   });
   if (!hidden.ok) throw new Error(`setup hide refused: ${hidden.error}`);
   return { commentId, decisionId: hidden.decisionId };
+}
+
+/** Two comments with the same text of their own (unlike any other cell's), so they form one campaign group. */
+async function campaignPair(ctx: Ctx) {
+  const body = `${crypto.randomUUID()} ${crypto.randomUUID()} we all ask for the same change`;
+  const first = await postComment(ctx.h.db, await newActor(ctx.h.db), ctx.c, { body });
+  const second = await postComment(ctx.h.db, await newActor(ctx.h.db), ctx.c, { body });
+  const row = await commentRow(ctx.h.db, second);
+  if (row?.campaignLeadId !== first) throw new Error("setup: the two comments did not group");
+  return { first, second };
+}
+
+/** A comment made on behalf of an organisation by its representative: the author's own when `who` represents one. */
+async function jointSubmission(ctx: Ctx, who: Who) {
+  const own = who.role === "orgRep" && who.actor && who.organisationId;
+  const rep = own ? { actor: who.actor!, organisationId: who.organisationId! } : await newOrganisationRepresentative(ctx.h.db);
+  const commentId = await postComment(ctx.h.db, rep.actor, ctx.c, { capacity: rep.organisationId });
+  return { commentId, organisationId: rep.organisationId };
 }
 
 const APPEAL = "Please look at this decision again.";
@@ -259,7 +292,150 @@ const SCHEDULE = {
 
 // ---- The matrix -------------------------------------------------------------------------------------------
 
+/** The password the erasure cells give: hashed once, set on each cell's own fresh account. */
+const ERASE_PASSWORD = "the account holder's own passphrase";
+let erasePasswordHash: Promise<string> | undefined;
+
 const MATRIX: Record<string, Row> = {
+  // lib/actions/campaigns.ts: campaign groups and joint submissions.
+  "campaigns.splitCampaignEntry": {
+    kind: "command",
+    rule: "moderators and admins",
+    command: { module: "campaigns", name: "splitCampaignMember" },
+    scenarios: [
+      {
+        name: "split a comment out of its campaign group",
+        expect: cells(U, F, F, F, A, A),
+        arrange: async (ctx) => campaignPair(ctx),
+        act: ({ h }, who, t: { second: number }) => campaignCommands.splitCampaignMember(h.db, who.actor, { commentId: t.second }),
+        changed: async ({ h }, who, t: { first: number; second: number }) => {
+          const row = await commentRow(h.db, t.second);
+          expect(row).toMatchObject({ campaignLeadId: null, campaignSplitBy: signedIn(who).id });
+          expect(row?.campaignSplitAt).toBeInstanceOf(Date);
+        },
+      },
+    ],
+  },
+  "campaigns.requestCosigner": {
+    kind: "command",
+    rule: "the author of a comment made on behalf of an organisation, while they still speak for it",
+    command: { module: "campaigns", name: "requestCosigning" },
+    scenarios: [
+      {
+        name: "name a co-signing organisation on a joint submission (the representative's own, for the representative)",
+        expect: cells(U, N, A, B, N, N),
+        arrange: async (ctx, who) => ({
+          ...(await jointSubmission(ctx, who)),
+          cosigner: await newOrganisation(ctx.h.db, { stakeholderGroup: "civil_society" }),
+        }),
+        act: ({ h }, who, t: { commentId: number; cosigner: string }) =>
+          campaignCommands.requestCosigning(h.db, who.actor, { commentId: t.commentId, organisationId: t.cosigner }),
+        changed: async ({ h }, _who, t: { commentId: number; cosigner: string }) => {
+          const rows = await h.db.select().from(commentCosigners).where(eq(commentCosigners.commentId, t.commentId));
+          expect(rows).toEqual([expect.objectContaining({ organisationId: t.cosigner, state: "pending", decidedBy: null })]);
+        },
+      },
+    ],
+  },
+  "campaigns.answerCosignRequest": {
+    kind: "command",
+    rule: "an authorised representative of the co-signing organisation",
+    command: { module: "campaigns", name: "decideCosigning" },
+    scenarios: [
+      {
+        name: "confirm a co-signing request (addressed to the representative's organisation, for the representative)",
+        expect: cells(U, F, A, B, F, F),
+        arrange: async (ctx, who) => {
+          const joint = await jointSubmission(ctx, { ...who, role: "participant" });
+          const cosigner =
+            who.role === "orgRep" && who.organisationId
+              ? who.organisationId
+              : (await newOrganisationRepresentative(ctx.h.db)).organisationId;
+          await ctx.h.db.insert(commentCosigners).values({ commentId: joint.commentId, organisationId: cosigner });
+          return { commentId: joint.commentId, cosigner };
+        },
+        act: ({ h }, who, t: { commentId: number; cosigner: string }) =>
+          campaignCommands.decideCosigning(h.db, who.actor, { commentId: t.commentId, organisationId: t.cosigner, decision: "confirmed" }),
+        changed: async ({ h }, who, t: { commentId: number; cosigner: string }) => {
+          const [row] = await h.db
+            .select()
+            .from(commentCosigners)
+            .where(and(eq(commentCosigners.commentId, t.commentId), eq(commentCosigners.organisationId, t.cosigner)));
+          expect(row).toMatchObject({ state: "confirmed", decidedBy: signedIn(who).id });
+        },
+      },
+    ],
+  },
+  // lib/actions/privacy.ts (DPDP Act 2023): erasure, grievances.
+  "privacy.eraseMyAccount": {
+    kind: "command",
+    rule: "any signed-in user (a blocked one too), on their own account only, with its current password",
+    command: { module: "erasure", name: "eraseOwnAccount" },
+    scenarios: [
+      {
+        name: "erase one's own account",
+        expect: cells(U, A, A, A, A, A),
+        arrange: async ({ h }, who) => {
+          erasePasswordHash ??= hashPassword(ERASE_PASSWORD);
+          if (who.actor)
+            await h.db
+              .update(users)
+              .set({ passwordHash: await erasePasswordHash })
+              .where(eq(users.id, who.actor.id));
+          return null;
+        },
+        act: ({ h }, who) =>
+          erasureCommands.eraseOwnAccount(h.db, who.actor, {
+            input: { currentPassword: ERASE_PASSWORD, comments: "keep", confirm: "yes" },
+            address: null,
+          }),
+        changed: async ({ h }, who) => {
+          const [row] = await h.db.select({ name: users.name, erasedAt: users.erasedAt }).from(users).where(eq(users.id, who.actor!.id));
+          expect(row?.name).toBe("");
+          expect(row?.erasedAt).toBeInstanceOf(Date);
+        },
+      },
+    ],
+  },
+  "privacy.sendGrievance": {
+    kind: "public",
+    rule: "anyone, signed in or not",
+    reason:
+      "Stores a grievance to the grievance officer with a reference number; rate-limited per address, idempotent per form token, refused when sent faster than a person writes (grievances.test.ts). It reads and changes nobody's data.",
+  },
+  "privacy.resolveGrievance": {
+    kind: "command",
+    rule: "admins only",
+    command: { module: "grievances", name: "markGrievanceResolved" },
+    scenarios: [
+      {
+        name: "mark a grievance resolved",
+        expect: cells(U, F, F, F, F, A),
+        arrange: async ({ h }) => {
+          const r = await insertGrievance(
+            h.db,
+            {
+              name: "Sender",
+              email: "sender@example.org",
+              userId: null,
+              message: "A grievance for the matrix.",
+              language: "en",
+              formToken: crypto.randomUUID(),
+            },
+            { key: `matrix:${crypto.randomUUID()}`, policy: { capacity: 10, refillMs: 1000 } },
+          );
+          if (!r.ok) throw new Error(r.error);
+          return r.id;
+        },
+        act: ({ h }, who, grievanceId: number) =>
+          grievanceCommands.markGrievanceResolved(h.db, who.actor, { grievanceId, resolution: "Answered by email." }),
+        changed: async ({ h }, _who, grievanceId: number) => {
+          const resolved = await listGrievances(h.db, { state: "resolved", limit: 1000 });
+          expect(resolved.find((g) => g.id === grievanceId)).toMatchObject({ resolution: "Answered by email." });
+        },
+      },
+    ],
+  },
   // lib/actions/feedback.ts: the website's feedback form (GIGW), open to visitors by design.
   "feedback.sendFeedback": {
     kind: "public",
@@ -372,6 +548,52 @@ const MATRIX: Record<string, Row> = {
     rule: "anyone holding an unused, unexpired link",
     reason:
       "The one-time token from the emailed link is the proof of the mailbox; it confirms only the address it was sent to (email-confirmation.test.ts).",
+  },
+
+  // lib/actions/email.ts
+  "email.forgotPassword": {
+    kind: "public",
+    rule: "anyone, signed in or not",
+    reason:
+      "Queues a single-use reset link only to the address's own mailbox, answers the same whether or not an account uses it, and is throttled per address and per client (email.test.ts).",
+  },
+  "email.resetPasswordWithLink": {
+    kind: "public",
+    rule: "anyone holding an unused, unexpired reset link",
+    reason:
+      "The one-time token from the emailed link is the proof of the mailbox; it resets only the account it was sent for, once (email.test.ts).",
+  },
+  "email.changeEmail": {
+    kind: "selfService",
+    rule: "any signed-in user on their own account, knowing its current password; anonymous refused (redirected to sign in)",
+    reason:
+      "Reads the user from the session cookie (requireUser), checks the current password, and sends a link to the new address for that user only; the account changes when the link is used.",
+    guard: "requireUser",
+    fields: Object.keys(emailChangeSchema.shape),
+    check: async (h) => {
+      const [a, b] = [await newActor(h.db), await newActor(h.db)];
+      const target = `new-${crypto.randomUUID().slice(0, 8)}@example.org`;
+      expect(await requestEmailChange(h.db, null, { newEmail: target })).toEqual({ ok: false, error: "unauthenticated" });
+      expect(await requestEmailChange(h.db, a, { newEmail: target })).toEqual({ ok: true });
+      const links = await h.db
+        .select({ userId: emailConfirmations.userId })
+        .from(emailConfirmations)
+        .where(inArray(emailConfirmations.userId, [a.id, b.id]));
+      expect(links).toEqual([{ userId: a.id }]);
+    },
+  },
+  "email.saveNotificationPreferences": {
+    kind: "selfService",
+    rule: "any signed-in user on their own settings; anonymous refused (redirected to sign in)",
+    reason: "Reads the user from the session cookie (requireUser) and writes that user's notification preferences only.",
+    guard: "requireUser",
+    fields: Object.keys(notificationPreferencesSchema.shape),
+    check: async (h) => {
+      const [a, b] = [await newActor(h.db), await newActor(h.db)];
+      await savePreferences(h.db, a.id, { decision: false, reply: false, citation: true, consultation: false });
+      expect(await getPreferences(h.db, a.id)).toEqual({ decision: false, reply: false, citation: true, consultation: false });
+      expect(await getPreferences(h.db, b.id)).toEqual({ decision: true, reply: true, citation: true, consultation: true });
+    },
   },
 
   // lib/actions/comments.ts
@@ -1015,6 +1237,12 @@ function offPlatformInput(c: ModeratedConsultation) {
  * ours today; each is listed with why it is outside the matrix.
  */
 const ROUTE_MATRIX: Record<string, Partial<Record<"POST" | "PUT" | "PATCH" | "DELETE", { exempt: string }>>> = {
+  "app/api/unsubscribe/route.ts": {
+    POST: {
+      exempt:
+        "RFC 8058 one-click unsubscribe: needs no session by design; the HMAC-signed token names one account and one kind of email, and the only thing it can do is switch that kind off (email.test.ts)",
+    },
+  },
   "app/api/auth/[...nextauth]/route.ts": {
     POST: {
       exempt:
@@ -1035,6 +1263,9 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   "off-platform": offPlatformActions,
   feedback: feedbackActions,
   session: sessionActions,
+  email: emailActions,
+  privacy: privacyActions,
+  campaigns: campaignActions,
 };
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");

@@ -1,3 +1,4 @@
+import { CAMPAIGN_DEMO_ACCOUNT_COUNT } from "@/db/seed-campaigns";
 import { readdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -125,7 +126,7 @@ describe.each(testEngines())("database on %s", (engine) => {
     expect(first.endorsements).toBeGreaterThan(0);
     expect(first.principles).toBe(18); // the open Paris Call and its closed pilot round, nine each
     expect(first.orgs).toBe(demoOrganisations.length);
-    expect(first.users).toBe(demoAccounts.length);
+    expect(first.users).toBe(demoAccounts.length + CAMPAIGN_DEMO_ACCOUNT_COUNT);
     const consultation = await getFeaturedConsultation(seeded.db);
     expect(consultation?.status).toBe("open");
     const principles = await listPrinciples(seeded.db, consultation!.id);

@@ -11,6 +11,7 @@ const valid = {
   newOrganisationName: "",
   designation: "Researcher",
   language: "hi",
+  adult: "yes",
   consent: "yes",
 };
 
@@ -39,6 +40,8 @@ describe("sign-up schema", () => {
     ["designation", "d".repeat(121), "designationTooLong"],
     ["language", "fr", "languageRequired"],
     ["consent", undefined, "consentRequired"],
+    ["adult", undefined, "adultRequired"],
+    ["adult", "no", "adultRequired"],
   ])("%s = %j → %s, and no other field is blamed", (field, value, key) => {
     expect(errorsFor({ ...valid, [field]: value })).toEqual({ [field]: key });
   });

@@ -4,6 +4,7 @@ import { AppealForm } from "@/components/moderation/appeal-forms";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listNotifications } from "@/db/queries/moderation-queue";
+import { listOtherNotifications } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -19,11 +20,58 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NotificationsPage({ params }: Props) {
   const locale = await pageLocale(params);
   const user = await requireUser();
-  const items = await listNotifications(await getDb(), user.id);
+  const db = await getDb();
+  const [items, others] = await Promise.all([listNotifications(db, user.id), listOtherNotifications(db, user.id)]);
   const t = await getTranslations("moderation");
+  const tn = await getTranslations("notificationsList");
+  const titleOf = (en: string | null, hi: string | null) => (locale === "hi" && hi ? hi : (en ?? ""));
   return (
     <div className="max-w-3xl">
       <PageHeading>{t("notificationsTitle")}</PageHeading>
+      <p className="mt-2">
+        <Link href="/notifications/settings" className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {tn("settingsLink")}
+        </Link>
+      </p>
+      <section aria-labelledby="other-notifications" className="mt-6">
+        <h2 id="other-notifications" className="text-2xl font-bold">
+          {tn("otherHeading")}
+        </h2>
+        {others.length === 0 ? <p className="mt-2">{tn("otherEmpty")}</p> : null}
+        <ol className="mt-4 space-y-4" data-testid="other-notifications">
+          {others.map((n) => (
+            <li key={n.id} className="rounded border border-slate-300 p-4" data-testid="other-notification" data-kind={n.kind}>
+              <p className="font-semibold">
+                {n.kind === "reply"
+                  ? tn("reply")
+                  : n.kind === "citation"
+                    ? tn("citation", { principle: titleOf(n.principleTitle, n.principleTitleHi), version: n.summaryVersion ?? 0 })
+                    : n.kind === "consultation_opened" || n.kind === "consultation_closing"
+                      ? tn(n.kind, { title: titleOf(n.consultationTitle, n.consultationTitleHi) })
+                      : null}
+              </p>
+              <p className="text-sm text-slate-700">{formatDateTime(n.createdAt, locale)}</p>
+              {n.kind === "reply" && n.commentId ? (
+                <Link href={`/comments/${n.commentId}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
+                  {tn("replyLink")}
+                </Link>
+              ) : n.kind === "citation" && n.principleConsultationSlug && n.principleSlug ? (
+                <Link
+                  href={`/consultations/${n.principleConsultationSlug}/principles/${n.principleSlug}/summary`}
+                  className="inline-flex min-h-11 items-center text-blue-900 underline"
+                >
+                  {tn("citationLink")}
+                </Link>
+              ) : n.consultationSlug ? (
+                <Link href={`/consultations/${n.consultationSlug}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
+                  {tn("consultationLink")}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <h2 className="mt-8 text-2xl font-bold">{tn("decisionsHeading")}</h2>
       {items.length === 0 ? <p className="mt-4">{t("notificationsEmpty")}</p> : null}
       <ol className="mt-6 space-y-4" data-testid="notifications">
         {items.map((n) => {

@@ -4,6 +4,7 @@ import { ResendConfirmationForm } from "@/components/account/email-confirmation-
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { MembershipList } from "@/components/account/membership-list";
+import { CosignRequestsLink } from "@/components/campaigns/cosign-requests";
 import { Notice } from "@/components/ui/field";
 import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
@@ -13,6 +14,7 @@ import { listMembershipsOfUser } from "@/db/queries/users";
 import { signOut } from "@/lib/actions/account";
 import { isDemoMode } from "@/lib/auth/config";
 import { requireUser } from "@/lib/auth/guards";
+import { Link } from "@/lib/i18n/navigation";
 import { groupLabels, languageLabels, pageLocale } from "@/lib/i18n/page-locale";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ welcome?: string }> };
@@ -59,7 +61,10 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         <span className="font-semibold">{user.name}</span> · {t("summary", { group: tg(user.stakeholderGroup), role: tr(user.role) })}
       </p>
       <p className="mt-1 text-slate-700">
-        {t("emailLabel")}: <span lang="en">{user.email}</span>
+        {t("emailLabel")}: <span lang="en">{user.email}</span>{" "}
+        <Link href="/profile/email" className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {(await getTranslations("emailChange"))("heading")}
+        </Link>
       </p>
 
       {user.emailConfirmedAt ? null : (
@@ -90,6 +95,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           {t("membershipsHeading")}
         </h2>
         <MembershipList memberships={memberships} groupLabels={groups} />
+        {memberships.some((m) => m.maySign && m.membershipVerified && m.organisationVerified) ? <CosignRequestsLink /> : null}
       </section>
 
       <section aria-labelledby="details-heading" className="mt-8">
@@ -116,6 +122,12 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         <p className="mt-1 mb-4">{t("passwordNote")}</p>
         <PasswordForm />
       </section>
+
+      <p className="mt-10">
+        <Link href="/my-data" className="text-blue-900 underline underline-offset-4" data-testid="my-data-link">
+          {t("myDataLink")}
+        </Link>
+      </p>
 
       <section aria-labelledby="session-heading" className="mt-10">
         <h2 id="session-heading" className="text-2xl font-bold">

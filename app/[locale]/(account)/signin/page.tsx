@@ -39,6 +39,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <PageHeading>{t("title")}</PageHeading>
       <p className="mt-2 mb-6">{t("intro")}</p>
       <SignInForm callbackUrl={safeCallback} />
+      <p className="mt-4">
+        <Link href="/forgot-password" className="inline-flex min-h-11 items-center text-blue-900 underline underline-offset-4">
+          {(await getTranslations("passwordReset"))("forgotLink")}
+        </Link>
+      </p>
       <p className="mt-6">
         {t("noAccount")}{" "}
         <Link href="/signup" className="text-blue-900 underline underline-offset-4">

@@ -32,6 +32,7 @@ export default async function SitemapPage({ params }: Props) {
     ["/policies", tf("policies")],
     ["/privacy", tf("privacy")],
     ["/accessibility", tf("accessibility")],
+    ["/open-data", tf("openData")],
     ["/signin", t("signIn")],
     ["/signup", t("signUp")],
   ];

@@ -40,6 +40,7 @@ export default async function ReportPage({ params }: Props) {
   const tg = await getTranslations("groups");
   const tr = await getTranslations("roles");
   const treg = await getTranslations("registry");
+  const tpriv = await getTranslations("privacy");
   const title = localised(locale, consultation.title, consultation.titleHi);
   const staff = isStaffRole(user?.role);
   const heading = (
@@ -131,7 +132,7 @@ export default async function ReportPage({ params }: Props) {
         <ul className="mt-2 list-disc pl-6" data-testid="report-registry">
           {registry.map((r) => (
             <li key={r.id}>
-              {r.organisationName ?? r.endorserName} · {tg(r.stakeholderGroup)} ·{" "}
+              {r.organisationName ?? (r.endorserErased ? tpriv("formerParticipantShort") : r.endorserName)} · {tg(r.stakeholderGroup)} ·{" "}
               {r.targetKey === "consultation"
                 ? treg("targetCall")
                 : treg("targetPrinciple", { n: r.principlePosition ?? 0, title: "" }).replace(/:\s*$/, "")}{" "}

@@ -48,6 +48,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
   const t = await getTranslations("summary");
   const tg = await getTranslations("groups");
   const ts = await getTranslations("stances");
+  const tpriv = await getTranslations("privacy");
   const tr = await getTranslations("roles");
   const tst = await getTranslations("stats");
   const title = localised(locale, principle.title, principle.titleHi).text;
@@ -164,7 +165,7 @@ export default async function SummaryPage({ params, searchParams }: Props) {
                 #{c.id}
               </Link>
               {" · "}
-              {c.authorName ? `${c.authorName} · ` : ""}
+              {c.authorErased ? `${tpriv("formerParticipantShort")} · ` : c.authorName ? `${c.authorName} · ` : ""}
               {tg(c.stakeholderGroup)} · {ts(c.stance)}
               {c.excerpt ? <p className="text-sm text-slate-800">{c.excerpt}</p> : null}
             </li>

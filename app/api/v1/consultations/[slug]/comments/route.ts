@@ -1,0 +1,7 @@
+import { serveRoute } from "@/lib/http/api-route";
+import { OPEN_DATA_ENDPOINTS } from "@/lib/http/open-data";
+
+/** A consultation's comments, a page at a time (open data API; see /api/v1/openapi.json). */
+export function GET(req: Request, ctx: { params: Promise<{ slug: string }> }) {
+  return serveRoute(OPEN_DATA_ENDPOINTS.comments, req, ctx.params);
+}

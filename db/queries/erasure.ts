@@ -1,0 +1,118 @@
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  comments,
+  emailConfirmations,
+  grievances,
+  memberships,
+  notificationPreferences,
+  notifications,
+  outboundEmails,
+  passwordResets,
+  privacyConsents,
+  rateLimitBuckets,
+  signInAttempts,
+  siteFeedback,
+  users,
+} from "../schema";
+import type { ErasureCommentChoice } from "@/lib/limits";
+import { recordAudit } from "./audit";
+import { settleReports } from "./moderation-decisions";
+
+export type EraseResult = { ok: true; withdrawn: number } | { ok: false; error: "notFound" };
+
+/** What erasing needs to know of the account first: its address (other tables hold copies of it). */
+export async function getErasureSubject(db: Db, userId: string) {
+  const [row] = await db
+    .select({ email: users.email, role: users.role, passwordHash: users.passwordHash, erasedAt: users.erasedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Erases an account in one transaction: every copy of the name and address goes, the account can no longer sign
+ * in and every session of it stops working (the session version moves on). What the person contributed stays
+ * under their stakeholder group ("a former participant"), or their comments are withdrawn exactly as a withdrawal
+ * by the author would (same state change, same counter trigger, open reports settled). Endorsement events are an
+ * append-only record and stay as they are: the registry's history and every total stay true.
+ * `erasedEmail` is the account's new, unique non-address.
+ */
+export async function eraseAccount(
+  db: Db,
+  p: { userId: string; choice: ErasureCommentChoice; erasedEmail: string; address: string | null },
+  now = new Date(),
+): Promise<EraseResult> {
+  return db.transaction(async (tx) => {
+    // Locked first: a second erasure of the same account (double submit) waits, then finds it erased.
+    const [user] = await tx
+      .select({ email: users.email, role: users.role })
+      .from(users)
+      .where(and(eq(users.id, p.userId), isNull(users.erasedAt)))
+      .for("update");
+    if (!user) return { ok: false, error: "notFound" } as const;
+    const oldEmail = user.email.toLowerCase();
+
+    let withdrawn = 0;
+    if (p.choice === "withdraw") {
+      const rows = await tx
+        .update(comments)
+        .set({ state: "withdrawn", withdrawnAt: now })
+        .where(and(eq(comments.authorId, p.userId), inArray(comments.state, ["published", "awaiting_moderation"])))
+        .returning({ id: comments.id });
+      for (const r of rows) await settleReports(tx, r.id, now);
+      withdrawn = rows.length;
+    }
+
+    await tx.delete(memberships).where(eq(memberships.userId, p.userId));
+    await tx.delete(emailConfirmations).where(eq(emailConfirmations.userId, p.userId));
+    await tx.delete(passwordResets).where(eq(passwordResets.userId, p.userId));
+    await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, p.userId));
+    await tx.delete(notifications).where(eq(notifications.userId, p.userId));
+    // Mail to them, sent or not (a message queued before the account had a user id still names the address).
+    await tx.delete(outboundEmails).where(or(eq(outboundEmails.userId, p.userId), sql`lower(${outboundEmails.toAddress}) = ${oldEmail}`));
+    // The throttle's memory of the address, and the buckets keyed by the account.
+    await tx.delete(signInAttempts).where(eq(signInAttempts.emailKey, oldEmail));
+    await tx.delete(rateLimitBuckets).where(sql`${rateLimitBuckets.key} like ${"%:" + p.userId}`);
+    // Messages they sent stay (an admin may still need to act on one) without who sent them.
+    await tx
+      .update(siteFeedback)
+      .set({ name: null, email: null })
+      .where(or(eq(siteFeedback.userId, p.userId), sql`lower(${siteFeedback.email}) = ${oldEmail}`));
+    await tx
+      .update(grievances)
+      .set({ name: "", email: "" })
+      .where(or(eq(grievances.userId, p.userId), sql`lower(${grievances.email}) = ${oldEmail}`));
+    // The proof of consent stays (when, to which notice, adult declared) and now records its withdrawal; it
+    // carries nothing personal beyond the id of an account that no longer has a name or an address.
+    await tx
+      .update(privacyConsents)
+      .set({ withdrawnAt: now })
+      .where(and(eq(privacyConsents.userId, p.userId), isNull(privacyConsents.withdrawnAt)));
+    await tx
+      .update(users)
+      .set({
+        name: "",
+        email: p.erasedEmail,
+        designation: "",
+        // Not an argon2 hash: no password verifies against it.
+        passwordHash: "erased",
+        emailConfirmedAt: null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        erasedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(users.id, p.userId));
+    await recordAudit(tx, {
+      action: "account.erased",
+      actorId: p.userId,
+      actorRole: user.role,
+      address: p.address,
+      targetType: "user",
+      targetId: p.userId,
+      details: { comments: p.choice, withdrawn },
+    });
+    return { ok: true, withdrawn } as const;
+  });
+}

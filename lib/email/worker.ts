@@ -1,0 +1,95 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "@/db/client";
+import { announceConsultations } from "@/db/queries/notifications";
+import { claimDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from "@/db/queries/outbox";
+import { EMAIL_BATCH, EMAIL_CLAIM_LEASE_MS, EMAIL_MAX_ATTEMPTS, EMAIL_POLL_MS, nextAttempt } from "@/lib/rules/email-delivery";
+
+export interface DeliveryOptions {
+  from: string;
+  batch?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** The first retry's delay; later ones double. */
+  retryBaseMs?: number;
+}
+
+/** An SMTP transport with timeouts well inside the claim lease, so a hung server cannot outlast it. */
+export function smtpTransport(url: string): Transporter {
+  return nodemailer.createTransport(url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+}
+
+function message(from: string, m: ClaimedEmail) {
+  return {
+    from,
+    to: m.toAddress,
+    subject: m.subject,
+    text: m.body,
+    // RFC 8058: a mail client may offer "unsubscribe" and POST to the link itself, without opening a page.
+    headers: m.unsubscribeUrl
+      ? { "List-Unsubscribe": `<${m.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+      : undefined,
+  };
+}
+
+/**
+ * One round: claims due messages (a batch no other worker can take), sends each, and records the outcome. A
+ * failure is retried later with exponential backoff and given up after the last attempt.
+ */
+export async function deliverDueEmails(db: Db, transport: Transporter, o: DeliveryOptions, now = () => new Date()) {
+  const maxAttempts = o.maxAttempts ?? EMAIL_MAX_ATTEMPTS;
+  const claimed = await claimDueEmails(
+    db,
+    { limit: o.batch ?? EMAIL_BATCH, leaseMs: o.leaseMs ?? EMAIL_CLAIM_LEASE_MS, maxAttempts },
+    now(),
+  );
+  let sent = 0;
+  let failed = 0;
+  for (const m of claimed) {
+    try {
+      await transport.sendMail(message(o.from, m));
+      await markEmailSent(db, m.id, now());
+      sent++;
+    } catch (err) {
+      const at = now();
+      await markEmailFailed(
+        db,
+        m.id,
+        err instanceof Error ? err.message : String(err),
+        nextAttempt(m.attempts, at, maxAttempts, o.retryBaseMs),
+        at,
+      );
+      failed++;
+    }
+  }
+  return { claimed: claimed.length, sent, failed };
+}
+
+/**
+ * Started once per server process when SMTP_URL is set: every few seconds, announces due consultations and
+ * sends due mail. Everything it knows is in the database, so any number of processes may run it.
+ */
+export function startEmailWorker(db: Db, settings: { smtpUrl: string; from: string }, pollMs = EMAIL_POLL_MS): () => void {
+  const transport = smtpTransport(settings.smtpUrl);
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      await announceConsultations(db);
+      // Drain a backlog without waiting a poll interval between full batches.
+      for (let i = 0; i < 50; i++) {
+        const round = await deliverDueEmails(db, transport, { from: settings.from });
+        if (round.claimed < EMAIL_BATCH) break;
+      }
+    } catch (err) {
+      console.error("Samvad: the email worker's round failed; it tries again.", err);
+    } finally {
+      if (!stopped) timer = setTimeout(tick, pollMs);
+    }
+  };
+  timer = setTimeout(tick, 1_000);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    transport.close();
+  };
+}
