@@ -2,11 +2,10 @@ import { desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { siteFeedback, users } from "../schema";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
-import { isUniqueViolation } from "./pg-errors";
-import { takeRateToken } from "./rate-limits";
+import { submitOnce, type SubmitOnceResult } from "./form-submissions";
+import type { Tx } from "./tx";
 
-export type InsertFeedbackResult =
-  { ok: true; id: number; createdAt: Date; duplicate: boolean } | { ok: false; error: "rateLimited"; retryAt: Date };
+export type InsertFeedbackResult = SubmitOnceResult;
 
 export interface NewFeedback {
   name: string | null;
@@ -18,13 +17,7 @@ export interface NewFeedback {
   formToken: string;
 }
 
-class RateLimited extends Error {
-  constructor(readonly retryAt: Date) {
-    super("rateLimited");
-  }
-}
-
-async function findByFormToken(db: Db, formToken: string) {
+async function findByFormToken(db: Tx, formToken: string) {
   const [row] = await db
     .select({ id: siteFeedback.id, createdAt: siteFeedback.createdAt })
     .from(siteFeedback)
@@ -32,38 +25,27 @@ async function findByFormToken(db: Db, formToken: string) {
   return row;
 }
 
-/**
- * Stores a message after taking a token from the sender's bucket, in one transaction. The form token makes a
- * form sent twice (double click, reload, back-and-resend) find the row it already made, before any token is taken:
- * a repeat costs nothing and is answered with the same reference number.
- */
+/** Stores a message about the website once per form, within the sender's rate limit (see submitOnce). */
 export async function insertFeedback(
   db: Db,
   input: NewFeedback,
   rate: { key: string; policy: BucketPolicy },
   now = new Date(),
 ): Promise<InsertFeedbackResult> {
-  const existing = await findByFormToken(db, input.formToken);
-  if (existing) return { ok: true, ...existing, duplicate: true };
-  try {
-    return await db.transaction(async (tx) => {
-      const taken = await takeRateToken(tx, rate.key, rate.policy, now);
-      if (!taken.ok) throw new RateLimited(taken.retryAt);
+  return submitOnce(db, {
+    formToken: input.formToken,
+    tokenConstraint: "site_feedback_form_token_key",
+    find: findByFormToken,
+    insert: async (tx) => {
       const [row] = await tx
         .insert(siteFeedback)
         .values({ ...input, createdAt: now })
         .returning({ id: siteFeedback.id, createdAt: siteFeedback.createdAt });
-      if (!row) throw new Error("insert returned no row");
-      return { ok: true, ...row, duplicate: false } as const;
-    });
-  } catch (err) {
-    if (err instanceof RateLimited) return { ok: false, error: "rateLimited", retryAt: err.retryAt };
-    if (isUniqueViolation(err, "site_feedback_form_token_key")) {
-      const again = await findByFormToken(db, input.formToken);
-      if (again) return { ok: true, ...again, duplicate: true };
-    }
-    throw err;
-  }
+      return row;
+    },
+    rate,
+    now,
+  });
 }
 
 /** The newest messages first, `limit` at a time before a given id; for admins only. */

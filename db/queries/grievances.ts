@@ -2,11 +2,10 @@ import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { grievances } from "../schema";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
-import { isUniqueViolation } from "./pg-errors";
-import { takeRateToken } from "./rate-limits";
+import { submitOnce, type SubmitOnceResult } from "./form-submissions";
+import type { Tx } from "./tx";
 
-export type InsertGrievanceResult =
-  { ok: true; id: number; createdAt: Date; duplicate: boolean } | { ok: false; error: "rateLimited"; retryAt: Date };
+export type InsertGrievanceResult = SubmitOnceResult;
 
 export interface NewGrievance {
   name: string;
@@ -17,13 +16,7 @@ export interface NewGrievance {
   formToken: string;
 }
 
-class RateLimited extends Error {
-  constructor(readonly retryAt: Date) {
-    super("rateLimited");
-  }
-}
-
-async function findByFormToken(db: Db, formToken: string) {
+async function findByFormToken(db: Tx, formToken: string) {
   const [row] = await db
     .select({ id: grievances.id, createdAt: grievances.createdAt })
     .from(grievances)
@@ -31,37 +24,27 @@ async function findByFormToken(db: Db, formToken: string) {
   return row;
 }
 
-/**
- * Stores a grievance after taking a token from the sender's bucket, in one transaction. As with site feedback, a
- * form sent twice finds the row it already made before a token is taken, and gets the same reference number.
- */
+/** Stores a grievance once per form, within the sender's rate limit (see submitOnce). */
 export async function insertGrievance(
   db: Db,
   input: NewGrievance,
   rate: { key: string; policy: BucketPolicy },
   now = new Date(),
 ): Promise<InsertGrievanceResult> {
-  const existing = await findByFormToken(db, input.formToken);
-  if (existing) return { ok: true, ...existing, duplicate: true };
-  try {
-    return await db.transaction(async (tx) => {
-      const taken = await takeRateToken(tx, rate.key, rate.policy, now);
-      if (!taken.ok) throw new RateLimited(taken.retryAt);
+  return submitOnce(db, {
+    formToken: input.formToken,
+    tokenConstraint: "grievances_form_token_key",
+    find: findByFormToken,
+    insert: async (tx) => {
       const [row] = await tx
         .insert(grievances)
         .values({ ...input, createdAt: now })
         .returning({ id: grievances.id, createdAt: grievances.createdAt });
-      if (!row) throw new Error("insert returned no row");
-      return { ok: true, ...row, duplicate: false } as const;
-    });
-  } catch (err) {
-    if (err instanceof RateLimited) return { ok: false, error: "rateLimited", retryAt: err.retryAt };
-    if (isUniqueViolation(err, "grievances_form_token_key")) {
-      const again = await findByFormToken(db, input.formToken);
-      if (again) return { ok: true, ...again, duplicate: true };
-    }
-    throw err;
-  }
+      return row;
+    },
+    rate,
+    now,
+  });
 }
 
 /** Open grievances first (oldest first: they are due soonest), then resolved ones, newest first; admins only. */
