@@ -18,7 +18,8 @@ import { isUniqueViolation } from "./pg-errors";
 import { authorErased, authorNameForStaff } from "./comment-author";
 import { takeRateToken } from "./rate-limits";
 import { notifyReply } from "./notifications";
-import { campaignEntry, campaignSigners, confirmedCosigners, groupNewComment, regroupEditedComment } from "./campaigns";
+import { campaignEntry, campaignSigners, confirmedCosigners, groupNewComment, lockForRegrouping, regroupEditedComment } from "./campaigns";
+import { reopenCosigns } from "./cosigners";
 import type { CommentSort } from "@/lib/limits";
 
 export type InsertCommentResult =
@@ -152,6 +153,7 @@ export async function updateCommentText(
   now = new Date(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
+    await lockForRegrouping(tx, p.commentId);
     const [current] = await tx
       .select({ id: comments.id, body: comments.body, stance: comments.stance, principleId: comments.principleId })
       .from(comments)
@@ -171,7 +173,8 @@ export async function updateCommentText(
       createdAt: now,
     });
     await tx.update(comments).set({ body: p.body, stance: p.stance, editedAt: now }).where(eq(comments.id, p.commentId));
-    if (current.body !== p.body) await regroupEditedComment(tx, { commentId: p.commentId, principleId: current.principleId });
+    await regroupEditedComment(tx, { commentId: p.commentId, principleId: current.principleId });
+    await reopenCosigns(tx, p.commentId);
     return true;
   });
 }

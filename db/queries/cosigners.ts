@@ -151,6 +151,11 @@ export async function decideCosign(
   const authorised = sql`exists (select 1 from memberships m join organisations o on o.id = m.organisation_id
     where m.user_id = ${p.userId} and m.organisation_id = ${commentCosigners.organisationId}
       and m.verified_at is not null and m.may_sign and o.verified_at is not null)`;
+  // Only a comment still up for answers: visible or awaiting a moderator (as the list of requests shows them),
+  // in a consultation that has not closed. Checked in the same statement, so a withdrawal cannot slip between.
+  const live = sql`exists (select 1 from comments c join consultations k on k.id = c.consultation_id
+    where c.id = ${commentCosigners.commentId} and c.state in ('published', 'awaiting_moderation')
+      and k.status <> 'closed' and ${p.now.toISOString()}::timestamptz < coalesce(k.counter_closes_at, k.closes_at))`;
   const changed = await tx
     .update(commentCosigners)
     .set({ state: p.decision, decidedBy: p.userId, decidedAt: p.now })
@@ -160,18 +165,31 @@ export async function decideCosign(
         eq(commentCosigners.organisationId, p.organisationId),
         eq(commentCosigners.state, "pending"),
         authorised,
+        live,
       ),
     )
     .returning({ state: commentCosigners.state });
   if (changed.length === 1) return { ok: true, changed: true, state: p.decision };
   const [row] = await tx
-    .select({ state: commentCosigners.state, authorised: sql<boolean>`${authorised}` })
+    .select({ state: commentCosigners.state, authorised: sql<boolean>`${authorised}`, live: sql<boolean>`${live}` })
     .from(commentCosigners)
     .where(and(eq(commentCosigners.commentId, p.commentId), eq(commentCosigners.organisationId, p.organisationId)));
-  if (!row) return { ok: false, error: "notFound" };
+  if (!row || !row.live) return { ok: false, error: "notFound" };
   if (!row.authorised) return { ok: false, error: "forbidden" };
   if (row.state === p.decision) return { ok: true, changed: false, state: p.decision };
   return { ok: false, error: "cosignAlreadyDecided" };
+}
+
+/**
+ * The author changed the text or stance of a joint submission: what the co-signers confirmed (or declined) is no
+ * longer what it says, so every answer is asked again and "co-signed by" shows nobody until they confirm anew.
+ * Called in the edit's transaction, with the comment's row locked.
+ */
+export async function reopenCosigns(tx: Tx, commentId: number): Promise<void> {
+  await tx
+    .update(commentCosigners)
+    .set({ state: "pending", decidedBy: null, decidedAt: null })
+    .where(and(eq(commentCosigners.commentId, commentId), ne(commentCosigners.state, "pending")));
 }
 
 /** How many requests wait for this person's answer, for the link on the profile. */

@@ -17,6 +17,7 @@ import {
 } from "../schema";
 import type { ErasureCommentChoice } from "@/lib/limits";
 import { recordAudit } from "./audit";
+import { resetEmailBucketKey } from "./password-resets";
 import { settleReports } from "./moderation-decisions";
 
 export type EraseResult = { ok: true; withdrawn: number } | { ok: false; error: "notFound" };
@@ -47,7 +48,7 @@ export async function eraseAccount(
   return db.transaction(async (tx) => {
     // Locked first: a second erasure of the same account (double submit) waits, then finds it erased.
     const [user] = await tx
-      .select({ email: users.email, role: users.role })
+      .select({ email: users.email, role: users.role, emailConfirmedAt: users.emailConfirmedAt })
       .from(users)
       .where(and(eq(users.id, p.userId), isNull(users.erasedAt)))
       .for("update");
@@ -70,20 +71,30 @@ export async function eraseAccount(
     await tx.delete(passwordResets).where(eq(passwordResets.userId, p.userId));
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, p.userId));
     await tx.delete(notifications).where(eq(notifications.userId, p.userId));
-    // Mail to them, sent or not (a message queued before the account had a user id still names the address).
-    await tx.delete(outboundEmails).where(or(eq(outboundEmails.userId, p.userId), sql`lower(${outboundEmails.toAddress}) = ${oldEmail}`));
-    // The throttle's memory of the address, and the buckets keyed by the account.
+    // Mail to them, sent or not. By address too (a message queued before the account had a user id) only once
+    // the address is proven theirs: an unconfirmed account may have typed someone else's address at sign-up.
+    await tx
+      .delete(outboundEmails)
+      .where(
+        user.emailConfirmedAt
+          ? or(eq(outboundEmails.userId, p.userId), sql`lower(${outboundEmails.toAddress}) = ${oldEmail}`)
+          : eq(outboundEmails.userId, p.userId),
+      );
+    // The throttle's memory of the address (both forms of the reset bucket's key: the address itself, as keys
+    // were written before they were hashed, and its hash), and the buckets keyed by the account.
     await tx.delete(signInAttempts).where(eq(signInAttempts.emailKey, oldEmail));
-    await tx.delete(rateLimitBuckets).where(sql`${rateLimitBuckets.key} like ${"%:" + p.userId}`);
-    // Messages they sent stay (an admin may still need to act on one) without who sent them.
     await tx
-      .update(siteFeedback)
-      .set({ name: null, email: null })
-      .where(or(eq(siteFeedback.userId, p.userId), sql`lower(${siteFeedback.email}) = ${oldEmail}`));
-    await tx
-      .update(grievances)
-      .set({ name: "", email: "" })
-      .where(or(eq(grievances.userId, p.userId), sql`lower(${grievances.email}) = ${oldEmail}`));
+      .delete(rateLimitBuckets)
+      .where(
+        or(
+          sql`${rateLimitBuckets.key} like ${"%:" + p.userId}`,
+          inArray(rateLimitBuckets.key, [`reset-email:${oldEmail}`, resetEmailBucketKey(oldEmail)]),
+        ),
+      );
+    // Messages they sent while signed in stay (an admin may still need to act on one) without who sent them.
+    // Signed-out ones are not matched by address: nothing proves a row naming the address is this person's.
+    await tx.update(siteFeedback).set({ name: null, email: null }).where(eq(siteFeedback.userId, p.userId));
+    await tx.update(grievances).set({ name: "", email: "" }).where(eq(grievances.userId, p.userId));
     // The proof of consent stays (when, to which notice, adult declared) and now records its withdrawal; it
     // carries nothing personal beyond the id of an account that no longer has a name or an address.
     await tx

@@ -90,6 +90,29 @@ export async function claimDueEmails(
   });
 }
 
+/**
+ * Just before sending one claimed message: pushes its lease `leaseMs` from now, if the message is still this
+ * worker's. A batch is sent one message at a time, so a slow server can make a later message's lease run out
+ * while it waits; another worker may then have claimed it (which counts a new attempt). `attempts` is the count
+ * this worker's claim returned: if it has moved on, or the message was sent or given up meanwhile, nothing is
+ * renewed and the caller must not send it.
+ */
+export async function renewEmailLease(db: Db, p: { id: number; attempts: number; leaseMs: number }, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(outboundEmails)
+    .set({ nextAttemptAt: new Date(now.getTime() + p.leaseMs) })
+    .where(
+      and(
+        eq(outboundEmails.id, p.id),
+        eq(outboundEmails.attempts, p.attempts),
+        isNull(outboundEmails.sentAt),
+        isNull(outboundEmails.failedAt),
+      ),
+    )
+    .returning({ id: outboundEmails.id });
+  return rows.length === 1;
+}
+
 export async function markEmailSent(db: Db, id: number, now = new Date()): Promise<void> {
   await db
     .update(outboundEmails)

@@ -1,9 +1,19 @@
+import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import type { Db } from "../client";
 import { passwordResets, users } from "../schema";
 import { enqueueEmail, type OutboundEmail } from "./outbox";
 import { takeRateToken } from "./rate-limits";
+
+/**
+ * The per-address reset bucket's key: a sha256 of the lower-cased address, never the address itself, so the
+ * throttle keeps no readable copy of an address (erasure deletes it by recomputing this). Unkeyed: this layer
+ * has no server secret, and the bucket only needs to tell addresses apart.
+ */
+export function resetEmailBucketKey(email: string): string {
+  return `reset-email:${createHash("sha256").update(email.toLowerCase()).digest("base64url")}`;
+}
 
 type Recipient = { id: string; email: string; name: string; preferredLanguage: "en" | "hi" };
 
@@ -30,7 +40,7 @@ export async function createPasswordReset(
       const rate = await takeRateToken(tx, `reset-client:${p.client}`, p.rates.client, now);
       if (!rate.ok) return { ok: false, error: "rateLimited", retryAt: rate.retryAt } as const;
     }
-    const perEmail = await takeRateToken(tx, `reset-email:${p.email.toLowerCase()}`, p.rates.email, now);
+    const perEmail = await takeRateToken(tx, resetEmailBucketKey(p.email), p.rates.email, now);
     if (!perEmail.ok) return { ok: true, queued: false } as const;
     const [user] = await tx
       .select({ id: users.id, email: users.email, name: users.name, preferredLanguage: users.preferredLanguage })

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   appeals,
@@ -196,8 +196,9 @@ export async function collectPersonalData(db: Db, userId: string) {
         resolution: grievances.resolution,
       })
       .from(grievances)
-      // Sent while signed in, or from the account's own address while signed out.
-      .where(or(eq(grievances.userId, userId), sql`lower(${grievances.email}) = lower(${profile.email})`))
+      // Only what was sent while signed in: an address typed at sign-up is not proven, so a row that merely
+      // names it may be someone else's (matching by address would hand a stranger another person's messages).
+      .where(eq(grievances.userId, userId))
       .orderBy(asc(grievances.id)),
     db
       .select({
@@ -209,7 +210,7 @@ export async function collectPersonalData(db: Db, userId: string) {
         createdAt: siteFeedback.createdAt,
       })
       .from(siteFeedback)
-      .where(or(eq(siteFeedback.userId, userId), sql`lower(${siteFeedback.email}) = lower(${profile.email})`))
+      .where(eq(siteFeedback.userId, userId))
       .orderBy(asc(siteFeedback.id)),
     db
       .select({

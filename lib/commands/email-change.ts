@@ -38,7 +38,9 @@ export async function requestEmailChange(
         userId: user.id,
         toAddress: p.newEmail,
         subject: t("emailChange.subject"),
-        body: [t("greeting", { name: user.name }), t("emailChange.body", { link, old: user.email }), t("signature")].join("\n\n"),
+        // The new address is not proven yet (a person may type someone else's): the mail names neither the account's
+        // current address nor its holder, so it tells a stranger nothing about whoever asked.
+        body: [t("emailChange.greeting"), t("emailChange.body", { link }), t("signature")].join("\n\n"),
       },
       rate: EMAIL_CHANGE_RATE,
     },

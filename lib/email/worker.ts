@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/db/client";
 import { announceConsultations } from "@/db/queries/notifications";
-import { claimDueEmails, markEmailFailed, markEmailSent, type ClaimedEmail } from "@/db/queries/outbox";
+import { claimDueEmails, markEmailFailed, markEmailSent, renewEmailLease, type ClaimedEmail } from "@/db/queries/outbox";
 import { EMAIL_BATCH, EMAIL_CLAIM_LEASE_MS, EMAIL_MAX_ATTEMPTS, EMAIL_POLL_MS, nextAttempt } from "@/lib/rules/email-delivery";
 
 export interface DeliveryOptions {
@@ -13,9 +13,13 @@ export interface DeliveryOptions {
   retryBaseMs?: number;
 }
 
-/** An SMTP transport with timeouts well inside the claim lease, so a hung server cannot outlast it. */
+/**
+ * An SMTP transport whose timeouts keep one send far inside the claim lease (10 minutes): at most 15 s to
+ * connect, 15 s for the greeting, and 60 s of silence at every later point. The lease is renewed before each
+ * send (see deliverDueEmails), so only one message's send, not the batch's, has to fit in it.
+ */
 export function smtpTransport(url: string): Transporter {
-  return nodemailer.createTransport(url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  return nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
 }
 
 function message(from: string, m: ClaimedEmail) {
@@ -33,18 +37,21 @@ function message(from: string, m: ClaimedEmail) {
 
 /**
  * One round: claims due messages (a batch no other worker can take), sends each, and records the outcome. A
- * failure is retried later with exponential backoff and given up after the last attempt.
+ * failure is retried later with exponential backoff and given up after the last attempt. Each message's lease is
+ * renewed just before it is sent; one that another worker has taken over meanwhile is skipped, not sent twice.
  */
 export async function deliverDueEmails(db: Db, transport: Transporter, o: DeliveryOptions, now = () => new Date()) {
   const maxAttempts = o.maxAttempts ?? EMAIL_MAX_ATTEMPTS;
-  const claimed = await claimDueEmails(
-    db,
-    { limit: o.batch ?? EMAIL_BATCH, leaseMs: o.leaseMs ?? EMAIL_CLAIM_LEASE_MS, maxAttempts },
-    now(),
-  );
+  const leaseMs = o.leaseMs ?? EMAIL_CLAIM_LEASE_MS;
+  const claimed = await claimDueEmails(db, { limit: o.batch ?? EMAIL_BATCH, leaseMs, maxAttempts }, now());
   let sent = 0;
   let failed = 0;
+  let skipped = 0;
   for (const m of claimed) {
+    if (!(await renewEmailLease(db, { id: m.id, attempts: m.attempts, leaseMs }, now()))) {
+      skipped++;
+      continue;
+    }
     try {
       await transport.sendMail(message(o.from, m));
       await markEmailSent(db, m.id, now());
@@ -61,7 +68,7 @@ export async function deliverDueEmails(db: Db, transport: Transporter, o: Delive
       failed++;
     }
   }
-  return { claimed: claimed.length, sent, failed };
+  return { claimed: claimed.length, sent, failed, skipped };
 }
 
 /**

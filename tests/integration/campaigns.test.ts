@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { parseJsonList, type CampaignSigner } from "@/db/queries/campaigns";
+import { lockForRegrouping, parseJsonList, type CampaignSigner } from "@/db/queries/campaigns";
 import { listCommentThreads } from "@/db/queries/comments";
 import { insertOffPlatformSubmission } from "@/db/queries/off-platform";
 import { getPrincipleOutline } from "@/db/queries/principle-page";
@@ -9,7 +9,7 @@ import { auditLog, comments } from "@/db/schema";
 import { createUser } from "@/db/seed";
 import { splitCampaignMember } from "@/lib/commands/campaigns";
 import { createComment, editComment } from "@/lib/commands/comments";
-import type { StakeholderGroup } from "@/lib/limits";
+import type { Stance, StakeholderGroup } from "@/lib/limits";
 import { freshDatabase, testEngines } from "../support/engines";
 import { commentInput, expectNoWrites, newActor, newConsultation, SECRET, type SignedIn } from "./consultation-fixtures";
 
@@ -48,12 +48,18 @@ describe.each(testEngines())("campaign grouping on %s", (engine) => {
     return out;
   }
 
-  async function post(actor: SignedIn, c: { slug: string; principle: string }, body: string, parentId?: number) {
+  async function post(
+    actor: SignedIn,
+    c: { slug: string; principle: string },
+    body: string,
+    parentId?: number,
+    o: { stance?: Stance; language?: "en" | "hi" } = {},
+  ) {
     const r = await createComment(h.db, actor, {
       consultationSlug: c.slug,
       principleSlug: c.principle,
-      input: commentInput({ body, ...(parentId ? { parentId } : {}) }),
-      language: "en",
+      input: commentInput({ body, ...(parentId ? { parentId } : {}), ...(o.stance ? { stance: o.stance } : {}) }),
+      language: o.language ?? "en",
       secret: SECRET,
     });
     if (!r.ok) throw new Error(`comment refused: ${r.error}`);
@@ -250,4 +256,71 @@ describe.each(testEngines())("campaign grouping on %s", (engine) => {
     expect(threads).toHaveLength(1);
     expect(threads[0]!.signers).toHaveLength(24);
   });
+  it("never groups opposite views or different languages, however alike the words; a member changing its stance leaves", async () => {
+    const c = await place();
+    const people = await participants(5);
+    const supports = await post(people[0]!, c, CAMPAIGN, undefined, { stance: "supports" });
+    const opposes = await post(people[1]!, c, CAMPAIGN, undefined, { stance: "opposes" });
+    const hindiTagged = await post(people[2]!, c, CAMPAIGN, undefined, { stance: "supports", language: "hi" });
+    const second = await post(people[3]!, c, variant(1), undefined, { stance: "supports" });
+    const secondOpposes = await post(people[4]!, c, variant(2), undefined, { stance: "opposes" });
+    let byId = await leads([supports, opposes, hindiTagged, second, secondOpposes]);
+    expect(byId.get(supports)).toBe(supports);
+    expect(byId.get(second)).toBe(supports);
+    expect(byId.get(opposes)).toBe(opposes);
+    expect(byId.get(secondOpposes)).toBe(opposes);
+    expect(byId.get(hindiTagged)).toBeNull();
+
+    // Same words, stance turned round: it leaves the supporters and joins the opponents.
+    expect(await editComment(h.db, people[3]!, { commentId: second, body: variant(1), stance: "opposes" })).toEqual({ ok: true });
+    byId = await leads([supports, opposes, second, secondOpposes]);
+    expect(byId.get(supports)).toBeNull();
+    expect(byId.get(second)).toBe(opposes);
+    expect(byId.get(secondOpposes)).toBe(opposes);
+  });
+
+  it("adds a copy without rewriting the rest of the group, and re-keys the group only when an older comment joins it", async () => {
+    const c = await place();
+    const people = await participants(5);
+    const early = await post(people[0]!, c, "Something else entirely, about sectors and lists of them.");
+    const ids: number[] = [];
+    for (const p of people.slice(1, 4)) ids.push(await post(p, c, CAMPAIGN));
+    const versions = async () => {
+      const r = await h.db.execute(sql`select id, xmin::text as v from comments where id in ${ids}`);
+      const list = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { id: number; v: string }[];
+      return new Map(list.map((x) => [Number(x.id), x.v]));
+    };
+    const before = await versions();
+    ids.push(await post(people[4]!, c, CAMPAIGN));
+    const after = await versions();
+    // The members already in the group (the first included) were not written to.
+    for (const id of ids.slice(0, 3)) expect(after.get(id)).toBe(before.get(id));
+    expect((await leads(ids)).get(ids[3]!)).toBe(ids[0]);
+
+    // The older comment edited into the campaign's text: the group's key becomes its id, for every member.
+    expect(await editComment(h.db, people[0]!, { commentId: early, body: CAMPAIGN, stance: "supports" })).toEqual({ ok: true });
+    expect(new Set((await leads([early, ...ids])).values())).toEqual(new Set([early]));
+  });
+
+  // Only PostgreSQL runs transactions side by side; PGlite runs one at a time, so it cannot deadlock at all.
+  it.runIf(engine === "postgres")(
+    "does not deadlock an edit with a transaction that holds the principle's grouping lock and writes group rows",
+    async () => {
+      const c = await place();
+      const people = await participants(3);
+      const ids: number[] = [];
+      for (const p of people) ids.push(await post(p, c, CAMPAIGN));
+      let edit: Promise<unknown> = Promise.resolve();
+      // As an insert or a departing first comment does: the principle's lock first, then other members' rows.
+      await h.db.transaction(async (tx) => {
+        await lockForRegrouping(tx, ids[0]!);
+        edit = editComment(h.db, people[2]!, { commentId: ids[2]!, body: variant(3), stance: "supports" });
+        await new Promise((r) => setTimeout(r, 300));
+        await tx.update(comments).set({ campaignLeadId: ids[0]! }).where(eq(comments.id, ids[2]!));
+      });
+      expect(await edit).toEqual({ ok: true });
+      expect((await leads(ids)).get(ids[2]!)).toBe(ids[0]);
+    },
+    20_000,
+  );
 });

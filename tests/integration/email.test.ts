@@ -2,11 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Transporter } from "nodemailer";
 import type { DbHandle } from "@/db/client";
-import { enqueueEmail } from "@/db/queries/outbox";
+import { claimDueEmails, enqueueEmail, renewEmailLease } from "@/db/queries/outbox";
 import { announceConsultations, getPreferences, notify } from "@/db/queries/notifications";
 import { getSessionUser, getUserCredentials } from "@/db/queries/users";
 import { createUser } from "@/db/seed";
-import { consultationAnnouncements, notifications, outboundEmails, passwordResets, users } from "@/db/schema";
+import { consultationAnnouncements, notifications, outboundEmails, passwordResets, rateLimitBuckets, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { moderateComment } from "@/lib/commands/moderation";
 import { publishSummary, saveSummary } from "@/lib/commands/summaries";
@@ -144,6 +144,10 @@ describe.each(testEngines())("email on %s", (engine) => {
     for (let i = 0; i < 5; i++) expect(await requestPasswordReset(h.db, { email: u.email, client: null })).toEqual({ ok: true });
     await deliver();
     expect(smtp.to(u.email)).toHaveLength(3); // the per-address bucket: the rest are dropped silently
+    // The bucket is keyed by a hash of the address, never the address itself (erasure must not miss a copy).
+    const keys = (await h.db.select({ key: rateLimitBuckets.key }).from(rateLimitBuckets)).map((r) => r.key);
+    expect(keys.some((k) => k.toLowerCase().includes(u.email.split("@")[0]!.toLowerCase()))).toBe(false);
+    expect(keys.filter((k) => k.startsWith("reset-email:")).length).toBeGreaterThan(0);
 
     const client = `198.51.100.${Math.floor(Math.random() * 200)}`;
     const answers = [];
@@ -162,6 +166,11 @@ describe.each(testEngines())("email on %s", (engine) => {
     await deliver();
     const [mail] = smtp.to(target);
     expect(mail).toBeDefined();
+    // The new address is not proven: its mail names neither the account's current address nor its holder.
+    expect(mail!.text).not.toContain(u.email);
+    expect(mail!.text).not.toContain(u.email.split("@")[0]!);
+    expect(mail!.text).not.toContain("Meera");
+    expect(mail!.text).not.toContain("Iyer");
     expect(smtp.to(u.email)).toHaveLength(0);
     // Until the link is followed, the account keeps (and signs in with) its old address.
     expect((await getUserCredentials(h.db, u.email))?.id).toBe(u.id);
@@ -360,6 +369,48 @@ describe.each(testEngines())("email on %s", (engine) => {
     expect(await deliver(() => new Date(t0 + 5 * MINUTE))).toMatchObject({ claimed: 0 });
     expect(await deliver(() => new Date(t0 + 11 * MINUTE))).toMatchObject({ claimed: 1, sent: 1 });
     expect(smtp.to(to)).toHaveLength(1);
+  });
+
+  it("a message whose lease ran out and was claimed by another worker is not sent again by the first", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const first = `first-${tag}@example.org`;
+    const second = `second-${tag}@example.org`;
+    await enqueueEmail(h.db, { userId: null, toAddress: first, subject: `${tag} 1`, body: "Hello." });
+    await enqueueEmail(h.db, { userId: null, toAddress: second, subject: `${tag} 2`, body: "Hello." });
+    const t0 = Date.now();
+    // Worker A's server is slow: while it sends the first message, the second one's lease runs out and worker B
+    // claims and sends it.
+    let b: Awaited<ReturnType<typeof deliverDueEmails>> | undefined;
+    const slow = {
+      sendMail: async (m: Parameters<Transporter["sendMail"]>[0]) => {
+        b ??= await deliverDueEmails(h.db, transport, { from: FROM }, () => new Date(t0 + 11 * MINUTE));
+        return transport.sendMail(m);
+      },
+    } as unknown as Transporter;
+    // A claims at t0 and starts sending five minutes later (renewing only the first message's lease).
+    let calls = 0;
+    const a = await deliverDueEmails(h.db, slow, { from: FROM, batch: 2 }, () => new Date(calls++ === 0 ? t0 : t0 + 5 * MINUTE));
+    expect(b).toMatchObject({ claimed: 1, sent: 1 });
+    expect(a).toMatchObject({ claimed: 2, sent: 1, skipped: 1 });
+    expect(smtp.to(first)).toHaveLength(1);
+    expect(smtp.to(second)).toHaveLength(1);
+
+    // The same at the query level: a lease is renewed only by the claim that still holds it.
+    const third = `third-${tag}@example.org`;
+    await enqueueEmail(h.db, { userId: null, toAddress: third, subject: `${tag} 3`, body: "Hello." }, new Date(t0));
+    const lease = { limit: 10, leaseMs: 10 * MINUTE, maxAttempts: 6 };
+    const [mine] = (await claimDueEmails(h.db, lease, new Date(t0))).filter((m) => m.toAddress === third);
+    expect(await renewEmailLease(h.db, { id: mine!.id, attempts: mine!.attempts, leaseMs: 10 * MINUTE }, new Date(t0 + MINUTE))).toBe(true);
+    // Renewed: not due to anyone at the old lease's end.
+    expect((await claimDueEmails(h.db, lease, new Date(t0 + 10 * MINUTE + 1000))).map((m) => m.id)).not.toContain(mine!.id);
+    const [theirs] = (await claimDueEmails(h.db, lease, new Date(t0 + 12 * MINUTE))).filter((m) => m.id === mine!.id);
+    expect(theirs?.attempts).toBe(mine!.attempts + 1);
+    expect(await renewEmailLease(h.db, { id: mine!.id, attempts: mine!.attempts, leaseMs: 10 * MINUTE }, new Date(t0 + 12 * MINUTE))).toBe(
+      false,
+    );
+    expect(
+      await renewEmailLease(h.db, { id: mine!.id, attempts: theirs!.attempts, leaseMs: 10 * MINUTE }, new Date(t0 + 12 * MINUTE)),
+    ).toBe(true);
   });
 
   it.runIf(engine === "postgres")("two workers at once never send one message twice", async () => {

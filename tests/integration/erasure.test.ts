@@ -4,15 +4,21 @@ import type { Db, DbHandle } from "@/db/client";
 import { listCommentThreads } from "@/db/queries/comments";
 import { countRegistry, listEndorsementEvents, listRegistry } from "@/db/queries/endorsements";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
+import { enqueueEmail } from "@/db/queries/outbox";
+import { resetEmailBucketKey } from "@/db/queries/password-resets";
 import { registerParticipant } from "@/db/queries/users";
 import {
   auditLog,
   comments,
   notificationPreferences,
   passwordResets,
+  grievances,
+  outboundEmails,
   principleCommentCounts,
   privacyConsents,
+  rateLimitBuckets,
   reports,
+  siteFeedback,
   users,
 } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
@@ -22,6 +28,7 @@ import { editComment } from "@/lib/commands/comments";
 import { requestEmailConfirmation } from "@/lib/commands/email-confirmation";
 import { endorse } from "@/lib/commands/endorsements";
 import { eraseOwnAccount } from "@/lib/commands/erasure";
+import { requestPasswordReset } from "@/lib/commands/password-reset";
 import { submitFeedback } from "@/lib/commands/feedback";
 import { submitGrievance } from "@/lib/commands/grievances";
 import { appealDecision, moderateComment, reportComment } from "@/lib/commands/moderation";
@@ -79,7 +86,8 @@ interface Person {
  * A participant who has left a trace in every table that can hold one: account, consent, organisation membership,
  * sign-in attempt and audit entry, confirmation link and queued mail, password reset, notification preferences,
  * comments (one edited, so with two versions) and a reply, an endorsement, a report, a hidden comment with its
- * notification and appeal, site feedback and a grievance (sent signed out, from the same address).
+ * notification and appeal, site feedback and a grievance, a password reset request (its throttle bucket) and a
+ * reset bucket keyed by the address itself, as such keys were written before they were hashed.
  */
 async function richParticipant(db: Db, c: ModeratedConsultation, other: number): Promise<Person> {
   const tag = crypto.randomUUID().slice(0, 8);
@@ -111,6 +119,8 @@ async function richParticipant(db: Db, c: ModeratedConsultation, other: number):
   expect(confirmation.ok).toBe(true);
   await db.insert(passwordResets).values({ userId: user.id, tokenHash: `hash-${tag}`, expiresAt: new Date(Date.now() + 3_600_000) });
   await db.insert(notificationPreferences).values({ userId: user.id, reply: false });
+  expect(await requestPasswordReset(db, { email, client: null })).toEqual({ ok: true });
+  await db.insert(rateLimitBuckets).values({ key: `reset-email:${email}`, tokens: 2, updatedAt: new Date() });
 
   const target = { slug: c.slug, principleSlug: c.principleSlug };
   // Texts unlike every other participant's: near-identical comments would be grouped as a campaign.
@@ -145,11 +155,11 @@ async function richParticipant(db: Db, c: ModeratedConsultation, other: number):
     address: address(),
   });
   expect(feedback.ok).toBe(true);
-  const grievance = await submitGrievance(db, null, {
+  const grievance = await submitGrievance(db, actor, {
     input: grievanceSchema.parse({
       name,
       email: email.toUpperCase(),
-      message: "A grievance sent while signed out, from the same address.",
+      message: "A grievance sent while signed in.",
       formToken: crypto.randomUUID(),
       stamp: signFormStamp(Date.now() - 10_000, SECRET),
     }),
@@ -195,6 +205,7 @@ describe.each(testEngines())("erasing an account on %s", (engine) => {
         "email_confirmations.email",
         "outbound_emails.to_address",
         "sign_in_attempts.email_key",
+        "rate_limit_buckets.key",
         "site_feedback.email",
         "grievances.email",
       ]),
@@ -216,6 +227,13 @@ describe.each(testEngines())("erasing an account on %s", (engine) => {
     // Nothing of the old address, not even its local part or its domain.
     expect(await tracesOf(h.db, p.email.split("@")[0]!)).toEqual([]);
     expect(await tracesOf(h.db, p.email.split("@")[1]!)).toEqual([]);
+    // The hashed reset bucket goes too.
+    expect(
+      await h.db
+        .select()
+        .from(rateLimitBuckets)
+        .where(eq(rateLimitBuckets.key, resetEmailBucketKey(p.email))),
+    ).toEqual([]);
 
     const after = await statistics();
     expect(after).toEqual(before);
@@ -244,6 +262,83 @@ describe.each(testEngines())("erasing an account on %s", (engine) => {
     // The erasure is in the audit log, with nothing personal in it.
     const logged = await h.db.select().from(auditLog).where(eq(auditLog.action, "account.erased"));
     expect(logged.find((l) => l.targetId === p.actor.id)).toMatchObject({ details: { comments: "keep", withdrawn: 0 } });
+  });
+
+  it("an unconfirmed account with someone else's address erases none of what that person sent signed out", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const victim = `victim.${tag}@erasure-victim.example`;
+    const grievance = await submitGrievance(h.db, null, {
+      input: grievanceSchema.parse({
+        name: `Victim ${tag}`,
+        email: victim,
+        message: "A grievance sent signed out by the real holder of the address.",
+        formToken: crypto.randomUUID(),
+        stamp: signFormStamp(Date.now() - 10_000, SECRET),
+      }),
+      language: "en",
+      address: address(),
+      secret: SECRET,
+    });
+    expect(grievance.ok).toBe(true);
+    const feedback = await submitFeedback(h.db, null, {
+      input: feedbackSchema.parse({
+        name: `Victim ${tag}`,
+        email: victim,
+        message: "Feedback sent signed out by the real holder of the address.",
+        formToken: crypto.randomUUID(),
+      }),
+      language: "en",
+      address: address(),
+    });
+    expect(feedback.ok).toBe(true);
+    // Mail to the address queued without an account (as a reply to a signed-out message would be).
+    await enqueueEmail(h.db, { userId: null, toAddress: victim, subject: `For the victim ${tag}`, body: "Hello." });
+
+    const registered = await registerParticipant(
+      h.db,
+      {
+        email: victim.toUpperCase(),
+        name: `Impostor ${tag}`,
+        passwordHash: await hashPassword(PASSWORD),
+        stakeholderGroup: "academia",
+        designation: "",
+        preferredLanguage: "en",
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        privacyConsentedAt: new Date(),
+      },
+      { kind: "none" },
+    );
+    if (!registered.ok) throw new Error(registered.error);
+    const impostor: Person = {
+      actor: { id: registered.user.id, role: "participant", stakeholderGroup: "academia" },
+      email: victim,
+      name: `Impostor ${tag}`,
+      sessionVersion: registered.user.sessionVersion,
+      commentIds: [],
+    };
+    expect(await erase(impostor, "keep")).toEqual({ ok: true, withdrawn: 0 });
+
+    const g = await h.db
+      .select()
+      .from(grievances)
+      .where(sql`message like 'A grievance sent signed out by the real holder%'`);
+    expect(g).toEqual([expect.objectContaining({ name: `Victim ${tag}`, email: victim, userId: null })]);
+    const f = await h.db
+      .select()
+      .from(siteFeedback)
+      .where(sql`message like 'Feedback sent signed out by the real holder%'`);
+    expect(f).toEqual([expect.objectContaining({ name: `Victim ${tag}`, email: victim, userId: null })]);
+    expect(await h.db.select().from(outboundEmails).where(eq(outboundEmails.toAddress, victim))).toHaveLength(1);
+    // The impostor's own account is erased all the same.
+    expect(await tracesOf(h.db, `Impostor ${tag}`)).toEqual([]);
+  });
+
+  it("once the address is confirmed, mail queued to it without an account goes with the account", async () => {
+    const p = await richParticipant(h.db, c, other);
+    await h.db.update(users).set({ emailConfirmedAt: new Date() }).where(eq(users.id, p.actor.id));
+    await enqueueEmail(h.db, { userId: null, toAddress: p.email.toUpperCase(), subject: "Queued before the account", body: "Hello." });
+    expect(await erase(p, "keep")).toEqual({ ok: true, withdrawn: 0 });
+    expect(await tracesOf(h.db, p.email)).toEqual([]);
   });
 
   it("withdraw: the comments are withdrawn as their author would withdraw them, and drop out of the counts", async () => {

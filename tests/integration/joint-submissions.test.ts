@@ -4,9 +4,9 @@ import type { DbHandle } from "@/db/client";
 import { parseJsonList } from "@/db/queries/campaigns";
 import { listCommentThreads } from "@/db/queries/comments";
 import { countPendingCosignRequests, listPendingCosignRequests } from "@/db/queries/cosigners";
-import { commentCosigners } from "@/db/schema";
+import { commentCosigners, comments, consultations } from "@/db/schema";
 import { decideCosigning, requestCosigning } from "@/lib/commands/campaigns";
-import { createComment } from "@/lib/commands/comments";
+import { createComment, editComment } from "@/lib/commands/comments";
 import { freshDatabase, testEngines } from "../support/engines";
 import {
   addMembership,
@@ -161,5 +161,61 @@ describe.each(testEngines())("joint submissions on %s", (engine) => {
       ok: false,
       error: "notJointSubmission",
     });
+  });
+  it("asks the co-signers again when the author changes the text or the stance; nobody shows as co-signed until they confirm anew", async () => {
+    const s = await scene();
+    const principleId = s.c.principles[0]!.id;
+    await requestCosigning(h.db, s.author, { commentId: s.commentId, organisationId: s.orgA });
+    await requestCosigning(h.db, s.author, { commentId: s.commentId, organisationId: s.orgB });
+    await decideCosigning(h.db, s.repA, { commentId: s.commentId, organisationId: s.orgA, decision: "confirmed" });
+    await decideCosigning(h.db, s.repB, { commentId: s.commentId, organisationId: s.orgB, decision: "declined" });
+    expect(await shownCosigners(principleId, s.commentId)).toEqual([await orgName(s.orgA)]);
+    const states = async () =>
+      (await h.db.select().from(commentCosigners).where(eq(commentCosigners.commentId, s.commentId))).map((r) => [
+        r.organisationId,
+        r.state,
+        r.decidedBy,
+        r.decidedAt,
+      ]);
+
+    // Saving the same text and stance changes nothing.
+    const body = "Our organisations ask for a list of the sectors the principle protects.";
+    expect(await editComment(h.db, s.author, { commentId: s.commentId, body, stance: "supports" })).toEqual({ ok: true });
+    expect(await shownCosigners(principleId, s.commentId)).toEqual([await orgName(s.orgA)]);
+
+    const changed = `${body} And a review every three years.`;
+    expect(await editComment(h.db, s.author, { commentId: s.commentId, body: changed, stance: "supports" })).toEqual({ ok: true });
+    expect(await shownCosigners(principleId, s.commentId)).toEqual([]);
+    expect(await states()).toHaveLength(2);
+    expect(await states()).toEqual(
+      expect.arrayContaining([
+        [s.orgA, "pending", null, null],
+        [s.orgB, "pending", null, null],
+      ]),
+    );
+    expect((await listPendingCosignRequests(h.db, s.repA.id)).map((r) => r.body)).toEqual([changed]);
+
+    // Confirmed again for the new text, then only the stance changes: asked again.
+    expect(await decideCosigning(h.db, s.repA, { commentId: s.commentId, organisationId: s.orgA, decision: "confirmed" })).toEqual({
+      ok: true,
+      changed: true,
+    });
+    expect(await shownCosigners(principleId, s.commentId)).toEqual([await orgName(s.orgA)]);
+    expect(await editComment(h.db, s.author, { commentId: s.commentId, body: changed, stance: "has_concerns" })).toEqual({ ok: true });
+    expect(await shownCosigners(principleId, s.commentId)).toEqual([]);
+    expect(await countPendingCosignRequests(h.db, s.repA.id)).toBe(1);
+  });
+
+  it("takes no answer on a comment withdrawn or hidden meanwhile, or once the consultation has closed", async () => {
+    for (const change of ["withdrawn", "hidden", "closed"] as const) {
+      const s = await scene();
+      await requestCosigning(h.db, s.author, { commentId: s.commentId, organisationId: s.orgA });
+      if (change === "closed") await h.db.update(consultations).set({ status: "closed" }).where(eq(consultations.id, s.c.consultationId));
+      else await h.db.update(comments).set({ state: change }).where(eq(comments.id, s.commentId));
+      const confirm = { commentId: s.commentId, organisationId: s.orgA, decision: "confirmed" as const };
+      expect(await expectNoWrites(h, () => decideCosigning(h.db, s.repA, confirm))).toEqual({ ok: false, error: "notFound" });
+      const [row] = await h.db.select().from(commentCosigners).where(eq(commentCosigners.commentId, s.commentId));
+      expect(row!.state).toBe("pending");
+    }
   });
 });

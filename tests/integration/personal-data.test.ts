@@ -65,12 +65,11 @@ async function participant(h: DbHandle, c: ModeratedConsultation, other: number,
     language: "hi",
     address: null,
   });
-  // Sent signed out, from the account's address: still theirs.
-  await submitGrievance(h.db, null, {
+  await submitGrievance(h.db, actor, {
     input: grievanceSchema.parse({
       name: `Person ${tag}`,
       email,
-      message: `Grievance ${tag}, sent while signed out.`,
+      message: `Grievance ${tag}, sent while signed in.`,
       formToken: crypto.randomUUID(),
       stamp: signFormStamp(Date.now() - 10_000, SECRET),
     }),
@@ -116,7 +115,7 @@ describe.each(testEngines())("download my data on %s", (engine) => {
     expect(data.reports).toEqual([expect.objectContaining({ commentId: other, details: `Report ${a.tag}` })]);
     expect(data.notifications.length).toBeGreaterThanOrEqual(1);
     expect(data.appeals).toEqual([expect.objectContaining({ statement: `Appeal ${a.tag}: please look again.`, outcome: null })]);
-    expect(data.grievances).toEqual([expect.objectContaining({ message: `Grievance ${a.tag}, sent while signed out.` })]);
+    expect(data.grievances).toEqual([expect.objectContaining({ message: `Grievance ${a.tag}, sent while signed in.` })]);
     expect(data.feedback).toEqual([expect.objectContaining({ message: `Feedback ${a.tag} about the site.` })]);
     expect(data.cosignDecisions).toEqual([expect.objectContaining({ commentId: other, state: "confirmed" })]);
     // It serialises as the route sends it.
@@ -134,6 +133,56 @@ describe.each(testEngines())("download my data on %s", (engine) => {
     const theirs = JSON.stringify(await collectPersonalData(h.db, b.actor.id));
     expect(theirs).toContain(b.tag);
     expect(theirs).not.toContain(a.tag);
+  });
+
+  it("an account whose address is not proven gets none of what was sent signed out from that address", async () => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const victim = `victim-${tag}@personal-data.example`;
+    const grievance = await submitGrievance(h.db, null, {
+      input: grievanceSchema.parse({
+        name: `Victim ${tag}`,
+        email: victim,
+        message: `Victim's grievance ${tag}, sent signed out.`,
+        formToken: crypto.randomUUID(),
+        stamp: signFormStamp(Date.now() - 10_000, SECRET),
+      }),
+      language: "en",
+      address: null,
+      secret: SECRET,
+    });
+    expect(grievance.ok).toBe(true);
+    const feedback = await submitFeedback(h.db, null, {
+      input: feedbackSchema.parse({
+        name: `Victim ${tag}`,
+        email: victim,
+        message: `Victim's feedback ${tag}, sent signed out.`,
+        formToken: crypto.randomUUID(),
+      }),
+      language: "en",
+      address: null,
+    });
+    expect(feedback.ok).toBe(true);
+    // Someone signs up with the victim's address (nothing proves it is theirs: it is never confirmed).
+    const registered = await registerParticipant(
+      h.db,
+      {
+        email: victim.toUpperCase(),
+        name: `Impostor ${tag}`,
+        passwordHash: "not-used",
+        stakeholderGroup: "technical_community",
+        designation: "",
+        preferredLanguage: "en",
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        privacyConsentedAt: new Date(),
+      },
+      { kind: "none" },
+    );
+    if (!registered.ok) throw new Error(registered.error);
+    const data = await collectPersonalData(h.db, registered.user.id);
+    expect(data?.profile.emailConfirmedAt).toBeNull();
+    expect(data?.grievances).toEqual([]);
+    expect(data?.feedback).toEqual([]);
+    expect(JSON.stringify(data)).not.toContain(`Victim ${tag}`);
   });
 
   it("an unknown account has nothing", async () => {
