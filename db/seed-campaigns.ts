@@ -128,7 +128,8 @@ export async function seedCampaigns(db: Db): Promise<void> {
         authorId,
         organisationId: null,
         stakeholderGroup: c.group,
-        stance: i % 5 === 4 ? "supports_with_changes" : "supports",
+        // One campaign text, one stance: groups never mix stances, so a different one would start a second group.
+        stance: "supports",
         body: copy(i),
         language: "en",
         nameShown: !c.groupOnly,
