@@ -157,7 +157,11 @@ for (const javaScriptEnabled of [true, false]) {
         password: STRONG_PASSWORD,
         group: "government",
       });
-      const id = await postComment(author, `Hack-back by companies would blur who speaks for a state ${Date.now()}.`);
+      // Each run writes its own sentence: near-identical comments would form a campaign group shown once.
+      const sentence = javaScriptEnabled
+        ? "Hack-back by companies would blur who speaks for a state"
+        : "Private retaliation against attackers leaves victims without a neutral referee";
+      const id = await postComment(author, `${sentence} ${Date.now()}.`);
       await authorContext.close();
       await page.goto(`${PRINCIPLE}?withdraw=${id}#withdraw-${id}`);
       await expect(page.locator(`#comment-${id}`)).toHaveAttribute("data-state", "published");
