@@ -16,7 +16,7 @@ class RateLimited extends Error {
 /**
  * Stores one public form's submission (site feedback, a grievance) after taking a token from the sender's bucket,
  * in one transaction. The form token makes a form sent twice (double click, reload, back-and-resend) find the row
- * it already made, before any token is taken: a repeat costs nothing and is answered with the same reference.
+ * it already made, before a token is taken: a repeat costs nothing and is answered with the same reference.
  */
 export async function submitOnce(
   db: Db,

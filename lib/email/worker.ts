@@ -73,7 +73,7 @@ export async function deliverDueEmails(db: Db, transport: Transporter, o: Delive
 
 /**
  * Started once per server process when SMTP_URL is set: every few seconds, announces due consultations and
- * sends due mail. Everything it knows is in the database, so any number of processes may run it.
+ * sends due mail. Everything it knows is in the database, so as many processes as you like may run it.
  */
 export function startEmailWorker(db: Db, settings: { smtpUrl: string; from: string }, pollMs = EMAIL_POLL_MS): () => void {
   const transport = smtpTransport(settings.smtpUrl);
