@@ -71,6 +71,8 @@ export const comments = pgTable(
     index("comments_normalised_trgm_idx").using("gin", t.normalisedBody.op("gin_trgm_ops")),
     index("comments_campaign_lead_idx").on(t.campaignLeadId),
     index("comments_principle_idx").on(t.principleId, t.id),
+    // The open-data API and CSV walk a whole consultation's comments by id.
+    index("comments_consultation_idx").on(t.consultationId, t.id),
     index("comments_principle_replies_idx").on(t.principleId, t.threadReplyCount, t.id),
     index("comments_root_idx").on(t.rootId),
     index("comments_author_idx").on(t.authorId),

@@ -10,3 +10,4 @@ export * from "./rate-limits";
 export * from "./feedback";
 export * from "./notifications";
 export * from "./privacy";
+export * from "./security";

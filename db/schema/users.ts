@@ -27,6 +27,9 @@ export const users = pgTable(
     // Set when the person erased their account: name, email, designation and password are scrubbed, and what
     // they wrote is attributed to "a former participant" of their stakeholder group.
     erasedAt: timestamp({ withTimezone: true }),
+    // Set when the account was made beyond its network address's sign-up limit (lib/rules/intake-limits.ts):
+    // nothing is refused, but its comments wait for a moderator until one of them is approved.
+    heldAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
