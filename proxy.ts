@@ -12,6 +12,12 @@ import { sessionNeedsRefresh, sessionTimeState } from "@/lib/rules/session-polic
 const intl = createMiddleware(routing);
 const pageCache = env().SAMVAD_PAGE_CACHE_MS > 0 ? new PageCache(env().SAMVAD_PAGE_CACHE_MS) : null;
 
+/** app/api/csp-report/route.ts; written out here so the proxy does not load the database code behind it. */
+const CSP_REPORT_PATH = "/api/csp-report";
+const CSP_ENDPOINT = "csp-endpoint";
+/** The Reporting API's name for the report address, sent with every page (a relative URL, resolved per page). */
+const REPORTING_ENDPOINTS = `${CSP_ENDPOINT}="${CSP_REPORT_PATH}"`;
+
 function contentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV !== "production";
   return [
@@ -25,7 +31,16 @@ function contentSecurityPolicy(nonce: string): string {
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    // Violations are counted at /api/csp-report: report-to for browsers with the Reporting API (which then ignore
+    // report-uri), report-uri for the others.
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to ${CSP_ENDPOINT}`,
   ].join("; ");
+}
+
+function withPolicy(res: NextResponse, csp: string): void {
+  res.headers.set("Content-Security-Policy", csp);
+  res.headers.set("Reporting-Endpoints", REPORTING_ENDPOINTS);
 }
 
 /**
@@ -41,7 +56,7 @@ export default async function proxy(req: NextRequest) {
   // Guards on staff and account pages send a visitor to sign in and back here afterwards.
   req.headers.set(RETURN_TO_HEADER, req.nextUrl.pathname + req.nextUrl.search);
   const res = intl(req);
-  res.headers.set("Content-Security-Policy", csp);
+  withPolicy(res, csp);
 
   const name = sessionCookieName();
   const raw = req.cookies.get(name)?.value;
@@ -87,7 +102,7 @@ async function sharedPage(req: NextRequest, routed: NextResponse, nonce: string,
     });
     if (!page) return null;
     const res = new NextResponse(withNonce(page, nonce), { status: 200, headers: page.headers });
-    res.headers.set("Content-Security-Policy", csp);
+    withPolicy(res, csp);
     res.headers.set(SHARED_HEADER, "shared");
     for (const cookie of routed.cookies.getAll()) res.cookies.set(cookie);
     return res;

@@ -2,82 +2,11 @@
 // fields, React's $ACTION_… inputs included, in its encoding), and the database is checked afterwards.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { parseForm, postForm, type ParsedForm } from "../support/html-forms";
 import { ORIGIN } from "./config";
 import { statsOf, type Sample, type Stats } from "./load";
 import { openBenchDb, rowsOf } from "./seed";
 import { commentBody, prng } from "./text";
-
-type Attrs = Map<string, string>;
-
-const ENTITIES: Record<string, string> = { amp: "&", quot: '"', lt: "<", gt: ">", apos: "'", nbsp: "\u00a0" };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-function attrsOf(tag: string): Attrs {
-  const attrs: Attrs = new Map();
-  const body = tag.replace(/^<\s*[\w-]+/, "").replace(/\/?>$/, "");
-  for (const m of body.matchAll(/([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
-    const name = (m[1] ?? "").toLowerCase();
-    attrs.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ""));
-  }
-  return attrs;
-}
-
-export interface ParsedForm {
-  action: string;
-  enctype: string;
-  /** Fields as the browser sends them, in order, without the ones we fill (body, stance, formToken). */
-  fields: [string, string][];
-  /** The values offered for each radio group that has nothing checked (e.g. stance). */
-  choices: Map<string, string[]>;
-  textareas: string[];
-}
-
-/** The form marked data-testid="<testId>" in a page, read the way a browser reads it. */
-export function parseForm(html: string, pageUrl: string, testId = "comment-form"): ParsedForm | null {
-  const marker = html.indexOf(`data-testid="${testId}"`);
-  if (marker < 0) return null;
-  const start = html.lastIndexOf("<form", marker);
-  const end = html.indexOf("</form>", marker);
-  if (start < 0 || end < 0) return null;
-  const formHtml = html.slice(start, end);
-  const formTag = /^<form[^>]*>/.exec(formHtml)?.[0] ?? "<form>";
-  const formAttrs = attrsOf(formTag);
-  const fields: [string, string][] = [];
-  const choices = new Map<string, string[]>();
-  const checkedGroups = new Set<string>();
-  for (const m of formHtml.matchAll(/<input\b[^>]*>/gi)) {
-    const a = attrsOf(m[0]);
-    const name = a.get("name");
-    if (!name || a.has("disabled")) continue;
-    const type = (a.get("type") ?? "text").toLowerCase();
-    const value = a.get("value") ?? (type === "checkbox" || type === "radio" ? "on" : "");
-    if (type === "radio" || type === "checkbox") {
-      if (a.has("checked")) {
-        fields.push([name, value]);
-        checkedGroups.add(name);
-      } else if (type === "radio") choices.set(name, [...(choices.get(name) ?? []), value]);
-      continue;
-    }
-    if (type === "submit" || type === "button" || type === "reset" || type === "image" || type === "file") continue;
-    fields.push([name, value]);
-  }
-  for (const g of checkedGroups) choices.delete(g);
-  const textareas = [...formHtml.matchAll(/<textarea\b[^>]*>/gi)].map((m) => attrsOf(m[0]).get("name") ?? "").filter(Boolean);
-  const action = formAttrs.get("action");
-  return {
-    action: action && !action.startsWith("javascript:") ? new URL(action, pageUrl).toString() : pageUrl,
-    enctype: (formAttrs.get("enctype") ?? "application/x-www-form-urlencoded").toLowerCase(),
-    fields,
-    choices,
-    textareas,
-  };
-}
 
 /** The form filled in: our text in the textarea, a choice in each unchecked radio group, a new form token. */
 function fill(form: ParsedForm, text: string, n: number): [string, string][] {
@@ -85,15 +14,6 @@ function fill(form: ParsedForm, text: string, n: number): [string, string][] {
   for (const [name, values] of form.choices) out.push([name, values[n % values.length] ?? ""]);
   for (const name of form.textareas) out.push([name, name === "body" ? text : ""]);
   return out;
-}
-
-async function post(form: ParsedForm, fields: [string, string][], cookie: string): Promise<Response> {
-  let body: FormData | URLSearchParams;
-  if (form.enctype === "multipart/form-data") {
-    body = new FormData();
-    for (const [k, v] of fields) body.append(k, v);
-  } else body = new URLSearchParams(fields);
-  return fetch(form.action, { method: "POST", body, redirect: "manual", headers: { cookie, origin: ORIGIN } });
 }
 
 export interface IntakeResult {
@@ -170,7 +90,7 @@ export async function runIntake(p: {
       const started = performance.now();
       let status = 0;
       try {
-        const res = await post(form, fill(form, text, n), cookie);
+        const res = await postForm(form, fill(form, text, n), { cookie, origin: ORIGIN });
         const buf = await res.arrayBuffer();
         status = res.status;
         const id = /\/comments\/(\d+)(?:[?#]|$)/.exec(res.headers.get("location") ?? "")?.[1];
