@@ -84,6 +84,13 @@ export const COMMENT_BODY_MAX = 5000;
  * their trigrams (a text in Devanagari may have none the index can use).
  */
 export const CAMPAIGN_SIMILARITY = 0.8;
+/**
+ * Bulk intake (lib/rules/intake-limits.ts). An account is "new" for this many hours after sign-up. Once this many
+ * new accounts' copies are in one campaign group, a further copy from a new account waits for a moderator: an
+ * organised campaign by established participants is never held, and nothing is refused or lost.
+ */
+export const NEW_ACCOUNT_HOURS = 24;
+export const CAMPAIGN_NEW_ACCOUNT_COPIES = 10;
 /** Organisations a joint submission may name as co-signers, besides the one it is made on behalf of. */
 export const COSIGNERS_MAX = 10;
 /** The orders a section's comment list can be read in (the first is the default). */

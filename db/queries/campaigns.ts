@@ -89,10 +89,25 @@ async function leave(tx: Tx, commentId: number, lead: number): Promise<void> {
 }
 
 /** Called in the transaction that inserts a top-level comment (on the platform or entered off it). */
-export async function groupNewComment(tx: Tx, p: { commentId: number; principleId: string }): Promise<void> {
+export async function groupNewComment(tx: Tx, p: { commentId: number; principleId: string }): Promise<number | null> {
   await lockPrinciple(tx, p.principleId);
   const lead = await bestMatch(tx, p);
   if (lead !== null) await join(tx, p.commentId, lead);
+  return lead;
+}
+
+/**
+ * Copies in a campaign group, other than this comment, whose authors signed up after `since` and that were not
+ * withdrawn: what the bulk-intake rule counts (lib/rules/intake-limits.ts). Counted under the principle's lock
+ * that grouping took, so two copies posted at once are counted one after the other.
+ */
+export async function newAccountCopies(tx: Tx, p: { lead: number; commentId: number; since: Date }): Promise<number> {
+  const found = rows<{ n: number }>(
+    await tx.execute(sql`select count(*)::int as n from comments c join users u on u.id = c.author_id
+      where c.campaign_lead_id = ${p.lead} and c.id <> ${p.commentId} and c.state <> 'withdrawn'
+        and u.created_at > ${p.since.toISOString()}`),
+  );
+  return Number(found[0]?.n ?? 0);
 }
 
 /**

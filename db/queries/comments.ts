@@ -18,7 +18,17 @@ import { isUniqueViolation } from "./pg-errors";
 import { authorErased, authorNameForStaff } from "./comment-author";
 import { takeRateToken } from "./rate-limits";
 import { notifyReply } from "./notifications";
-import { campaignEntry, campaignSigners, confirmedCosigners, groupNewComment, lockForRegrouping, regroupEditedComment } from "./campaigns";
+import {
+  campaignEntry,
+  campaignSigners,
+  confirmedCosigners,
+  groupNewComment,
+  lockForRegrouping,
+  newAccountCopies,
+  regroupEditedComment,
+} from "./campaigns";
+import { holdCampaignCopy, isNewAccount } from "@/lib/rules/intake-limits";
+import { NEW_ACCOUNT_HOURS } from "@/lib/limits";
 import { reopenCosigns } from "./cosigners";
 import type { CommentSort } from "@/lib/limits";
 
@@ -107,6 +117,11 @@ export async function insertComment(
       }
       const rate = await takeRateToken(tx, `comment:${input.authorId}`, commentRate(env().SAMVAD_COMMENT_BURST), now);
       if (!rate.ok) throw new Refused({ ok: false, error: "rateLimited", retryAt: rate.retryAt });
+      // Bulk intake (lib/rules/intake-limits.ts): an account made beyond its address's sign-up limit is held.
+      const [author] = input.authorId
+        ? await tx.select({ heldAt: users.heldAt, createdAt: users.createdAt }).from(users).where(eq(users.id, input.authorId))
+        : [];
+      let held = !!input.held || !!author?.heldAt;
       const [row] = await tx
         .insert(comments)
         .values({
@@ -115,8 +130,8 @@ export async function insertComment(
           depth,
           rootId,
           createdAt: now,
-          state: input.held ? "awaiting_moderation" : "published",
-          publishedAt: input.held ? null : now,
+          state: held ? "awaiting_moderation" : "published",
+          publishedAt: held ? null : now,
         })
         .returning({ id: comments.id, createdAt: comments.createdAt });
       if (!row) throw new Error("insert returned no row");
@@ -126,9 +141,20 @@ export async function insertComment(
           .update(comments)
           .set({ threadReplyCount: sql`${comments.threadReplyCount} + 1` })
           .where(eq(comments.id, rootId));
-      } else await groupNewComment(tx, { commentId: row.id, principleId: input.principleId });
+      } else {
+        const lead = await groupNewComment(tx, { commentId: row.id, principleId: input.principleId });
+        // One text from many new accounts: past the documented number of copies, the next waits for a moderator.
+        const authorIsNew = !!author && isNewAccount(author.createdAt, now);
+        if (!held && lead !== null && authorIsNew) {
+          const since = new Date(now.getTime() - NEW_ACCOUNT_HOURS * 3_600_000);
+          if (holdCampaignCopy({ authorIsNew, newAccountCopies: await newAccountCopies(tx, { lead, commentId: row.id, since }) })) {
+            held = true;
+            await tx.update(comments).set({ state: "awaiting_moderation", publishedAt: null }).where(eq(comments.id, row.id));
+          }
+        }
+      }
       // A held reply is not visible yet, so nobody is told of it yet.
-      if (input.parentId && input.authorId && !input.held) {
+      if (input.parentId && input.authorId && !held) {
         await notifyReply(tx, { replyId: row.id, parentId: input.parentId, authorId: input.authorId }, now);
       }
       return { ok: true, id: row.id, duplicate: false, createdAt: row.createdAt } as const;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { AUTO_HIDE_DEFAULT, type CommentDecision } from "@/lib/limits";
 import { commentStanding, HIDE_ACTIONS, isHideAction, nextCommentState, type HideAction } from "@/lib/rules/moderation";
 import type { Db } from "../client";
@@ -101,6 +101,13 @@ export async function decideOnComment(
       .set({ state: to, ...(to === "published" && !c.publishedAt ? { publishedAt: now } : {}) })
       .where(eq(comments.id, c.id));
     await settleReports(tx, c.id, now);
+    // A moderator has now read this account's words: an account held by the bulk-intake limit is released.
+    if (p.action === "approve" && c.authorId) {
+      await tx
+        .update(users)
+        .set({ heldAt: null })
+        .where(and(eq(users.id, c.authorId), isNotNull(users.heldAt)));
+    }
     // A held reply approved now is seen for the first time: its parent's author is told now.
     if (to === "published" && !c.publishedAt) await notifyPublishedReply(tx, c.id, now);
     const decisionId = await addDecision(tx, {

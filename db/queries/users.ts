@@ -1,7 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { memberships, organisations, privacyConsents, users, type NewUser, type User } from "../schema";
+import { SIGNUP_CLIENT_RATE } from "@/lib/rules/token-bucket";
 import { isUniqueViolation } from "./pg-errors";
+import { takeRateToken } from "./rate-limits";
 import { ensureMembership, resolveOrganisationChoice, type OrganisationChoice } from "./organisations";
 
 export type SessionUser = Pick<
@@ -31,6 +33,12 @@ const sessionUserColumns = {
   writeBlockedAt: users.writeBlockedAt,
 };
 
+/** Whether the bulk-intake limit holds this account's comments for a moderator (lib/rules/intake-limits.ts). */
+export async function isAccountHeld(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ heldAt: users.heldAt }).from(users).where(eq(users.id, id)).limit(1);
+  return !!row?.heldAt;
+}
+
 export async function getSessionUser(db: Db, id: string): Promise<SessionUser | undefined> {
   const [row] = await db.select(sessionUserColumns).from(users).where(eq(users.id, id)).limit(1);
   return row;
@@ -50,12 +58,19 @@ export type RegisterResult = { ok: true; user: SessionUser } | { ok: false; erro
 /** The account, its organisation (listed or newly named) and the membership: all or nothing. */
 export async function registerParticipant(
   db: Db,
-  input: Omit<NewUser, "id" | "createdAt" | "updatedAt" | "sessionVersion" | "role">,
+  input: Omit<NewUser, "id" | "createdAt" | "updatedAt" | "sessionVersion" | "role" | "heldAt">,
   organisation: OrganisationChoice,
+  /** The trusted network address it came from (null when none can be trusted): past its sign-up limit the account is held. */
+  intake: { client: string | null; now: Date } = { client: null, now: new Date() },
 ): Promise<RegisterResult> {
   try {
     return await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values(input).returning(sessionUserColumns);
+      const rate = intake.client ? await takeRateToken(tx, `signup-client:${intake.client}`, SIGNUP_CLIENT_RATE, intake.now) : { ok: true };
+      const heldAt = rate.ok ? null : intake.now;
+      const [user] = await tx
+        .insert(users)
+        .values({ ...input, heldAt })
+        .returning(sessionUserColumns);
       if (!user) throw new Error("insert returned no row");
       // The proof of consent, with the notice it was given to; sign-up validation refused anyone not 18 or over.
       await tx.insert(privacyConsents).values({ userId: user.id, noticeVersion: input.privacyNoticeVersion, adultDeclared: true });

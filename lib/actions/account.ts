@@ -65,6 +65,7 @@ export const signUp = formAction({
         privacyConsentedAt: new Date(),
       },
       organisationChoice(input.organisation, input.newOrganisationName),
+      { client: await clientAddress(), now: new Date() },
     );
     if (!result.ok) return result;
     await startSession(result.user);

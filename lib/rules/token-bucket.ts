@@ -22,6 +22,12 @@ export const ENDORSEMENT_RATE: BucketPolicy = { capacity: 20, refillMs: 60_000 }
 /** Confirmation emails: three at once, then one every ten minutes, so the form cannot be used to spam a mailbox. */
 export const CONFIRMATION_EMAIL_RATE: BucketPolicy = { capacity: 3, refillMs: 10 * 60_000 };
 
+/**
+ * Sign-ups per network address: ten at once, then one every six seconds. Beyond it the account is still made, but
+ * held (lib/rules/intake-limits.ts): a university or ministry behind one address is never refused.
+ */
+export const SIGNUP_CLIENT_RATE: BucketPolicy = { capacity: 10, refillMs: 6_000 };
+
 export interface BucketState {
   tokens: number;
   updatedAt: Date;

@@ -167,6 +167,8 @@ test("a participant cannot open the moderation pages", async ({ asParticipant: p
 
 for (const locale of ["en", "hi"] as const) {
   test(`axe: queue, ledger, policy, notifications and admin pages (${locale})`, async ({ asAdmin: page }) => {
+    // Eight full pages, each analysed by axe: on two busy cores that can pass a minute.
+    test.slow();
     for (const path of [
       "/moderate",
       "/moderate?consultation=paris-call-pilot",

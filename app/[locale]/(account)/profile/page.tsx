@@ -10,7 +10,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { getDb } from "@/db/client";
 import { listOrganisations } from "@/db/queries/organisations";
 import { latestEmailTo } from "@/db/queries/outbox";
-import { listMembershipsOfUser } from "@/db/queries/users";
+import { isAccountHeld, listMembershipsOfUser } from "@/db/queries/users";
 import { signOut } from "@/lib/actions/account";
 import { isDemoMode } from "@/lib/auth/config";
 import { requireUser } from "@/lib/auth/guards";
@@ -41,12 +41,13 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const tr = await getTranslations("roles");
   const db = await getDb();
   const tc = await getTranslations("emailConfirmation");
-  const [memberships, organisations, groups, languages, latestEmail] = await Promise.all([
+  const [memberships, organisations, groups, languages, latestEmail, held] = await Promise.all([
     listMembershipsOfUser(db, user.id),
     listOrganisations(db),
     groupLabels(),
     languageLabels(),
     !user.emailConfirmedAt && isDemoMode() ? latestEmailTo(db, user.id) : undefined,
+    isAccountHeld(db, user.id),
   ]);
   const demoLink = latestEmail ? confirmationPath(latestEmail.body) : null;
   return (
@@ -54,6 +55,11 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       {welcome ? (
         <Notice tone="success" testId="welcome">
           {t("welcome")}
+        </Notice>
+      ) : null}
+      {held ? (
+        <Notice tone="info" testId="account-held">
+          {t("heldNotice")}
         </Notice>
       ) : null}
       <PageHeading>{t("title")}</PageHeading>
