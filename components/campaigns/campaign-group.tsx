@@ -57,7 +57,8 @@ export async function CampaignGroup({
         </summary>
         <ol className="mt-2 list-decimal space-y-1 pl-6">
           {signers.map((s) => (
-            <li key={s.id} data-testid="campaign-signer">
+            // A member's permalink lands here (#signer-<id>); the browser opens the <details> to show it.
+            <li key={s.id} id={`signer-${s.id}`} data-testid="campaign-signer">
               {s.erased
                 ? t("formerParticipant", { group: tg(s.group) })
                 : s.name

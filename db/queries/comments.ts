@@ -264,6 +264,11 @@ export async function getCommentLocation(db: Db, commentId: number) {
       publishedAt: comments.publishedAt,
       consultationSlug: consultations.slug,
       principleSlug: principles.slug,
+      // A published member of a campaign group is shown inside its group's entry: the earliest published member.
+      campaignEntryId: sql<number | null>`case when ${comments.campaignLeadId} is not null and ${comments.state} = 'published' then
+        (select min(e.id) from comments e where e.campaign_lead_id = ${comments.campaignLeadId} and e.state = 'published') end`.mapWith(
+        (v: unknown) => (v === null ? null : Number(v)),
+      ),
     })
     .from(comments)
     .innerJoin(principles, eq(principles.id, comments.principleId))

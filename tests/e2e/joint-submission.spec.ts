@@ -82,6 +82,20 @@ test.describe("joint submissions, JavaScript off", () => {
     await expect(entry.getByTestId("campaign-split")).toHaveCount(0);
   });
 
+  test("a grouped member's permalink opens its principle page at that member in the group's list of signers", async ({ page }) => {
+    await page.goto(CAMPAIGN_PRINCIPLE);
+    const links = page.getByTestId("campaign").getByTestId("campaign-signer").locator("a.comment-link");
+    // Not the first: that one is the group's entry itself.
+    const href = await links.nth(4).getAttribute("href");
+    const id = /\/comments\/(\d+)$/.exec(href ?? "")?.[1];
+    expect(id).toBeTruthy();
+    await page.goto(`/en/comments/${id}`);
+    await expect(page).toHaveURL(new RegExp(`/principles/protect-the-internet\\?from=\\d+#signer-${id}$`));
+    // The browser opens the <details> that holds the fragment's target, without JavaScript.
+    await expect(page.locator(`#signer-${id}`)).toBeVisible();
+    await expect(page.locator(`#signer-${id}`)).toContainText(`#${id}`);
+  });
+
   test("the grouped entry, opened, passes axe (JavaScript on)", async ({ browser }) => {
     test.slow();
     const context = await browser.newContext({ javaScriptEnabled: true });

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { lockForRegrouping, parseJsonList, type CampaignSigner } from "@/db/queries/campaigns";
-import { listCommentThreads } from "@/db/queries/comments";
+import { getCommentLocation, listCommentThreads } from "@/db/queries/comments";
 import { insertOffPlatformSubmission } from "@/db/queries/off-platform";
 import { getPrincipleOutline } from "@/db/queries/principle-page";
 import { auditLog, comments } from "@/db/schema";
@@ -111,6 +111,17 @@ describe.each(testEngines())("campaign grouping on %s", (engine) => {
     const outline = await getPrincipleOutline(h.db, c.slug, c.principle);
     expect(outline?.total).toBe(100);
     expect(outline?.commentStats.reduce((n, r) => n + r.n, 0)).toBe(100);
+  });
+
+  it("locates a grouped member at its group's entry (the earliest published member), for its permalink", async () => {
+    const c = await place();
+    const [a, b, d] = await participants(3);
+    const first = await post(a!, c, CAMPAIGN);
+    const second = await post(b!, c, variant(1));
+    const alone = await post(d!, c, "A wholly different comment about reporting incidents to a national team.");
+    expect((await getCommentLocation(h.db, second))?.campaignEntryId).toBe(first);
+    expect((await getCommentLocation(h.db, first))?.campaignEntryId).toBe(first);
+    expect((await getCommentLocation(h.db, alone))?.campaignEntryId).toBeNull();
   });
 
   it("keeps distinct texts apart, and short texts that differ in a word that matters", async () => {

@@ -23,11 +23,16 @@ export default async function CommentPermalink({ params, searchParams }: Props) 
   // An action that landed here says what it did on the page the comment is shown on; a new comment's author
   // is also given its reference number there (the page checks that the comment is theirs).
   const { done, failed } = await searchParams;
+  // Someone else's member of a campaign group is listed among its group's signers, under the group's entry; an
+  // author's own member is also shown on its own (so they can edit or withdraw it), where it is found as usual.
+  const entry = where.campaignEntryId;
+  const asSigner = entry !== null && entry !== where.id && where.authorId !== user?.id;
   const outcome = new URLSearchParams({
-    from: String(where.rootId ?? where.id),
+    from: String(asSigner ? entry : (where.rootId ?? where.id)),
     ...(done ? { done } : {}),
     ...(failed ? { failed } : {}),
     ...(done && POSTED.has(done) ? { posted: String(id) } : {}),
   });
-  redirect(`/${locale}/consultations/${where.consultationSlug}/principles/${where.principleSlug}?${outcome}#comment-${id}`);
+  const anchor = asSigner ? `signer-${id}` : `comment-${id}`;
+  redirect(`/${locale}/consultations/${where.consultationSlug}/principles/${where.principleSlug}?${outcome}#${anchor}`);
 }
