@@ -24,8 +24,14 @@ const DAY = 24 * 60 * 60 * 1000;
 export type SignedIn = Exclude<Actor, null>;
 
 /** A participant as a command sees them (no password hashing: these tests never sign in). */
+/**
+ * Test participants signed up a month ago: copies of one text from accounts made in the last day are held past a
+ * number (lib/rules/intake-limits.ts, tested in bulk-intake.test.ts), and many tests post the same default text.
+ */
+export const ESTABLISHED = new Date(Date.now() - 30 * 86_400_000);
+
 export async function newActor(db: Db, stakeholderGroup: StakeholderGroup = "civil_society"): Promise<SignedIn> {
-  const u = await createUser(db, { passwordHash: "not-used-by-these-tests", stakeholderGroup });
+  const u = await createUser(db, { passwordHash: "not-used-by-these-tests", stakeholderGroup, createdAt: ESTABLISHED });
   return { id: u.id, role: "participant", stakeholderGroup };
 }
 

@@ -8,6 +8,7 @@ import { createComment } from "@/lib/commands/comments";
 import {
   addMembership,
   commentInput,
+  ESTABLISHED,
   newActor,
   newConsultation,
   newOrganisation,
@@ -28,7 +29,7 @@ export async function newStaff(
   role: Exclude<Role, "participant">,
   stakeholderGroup: StakeholderGroup = "technical_community",
 ): Promise<SignedIn> {
-  const u = await createUser(db, { passwordHash: "not-used-by-these-tests", stakeholderGroup, role });
+  const u = await createUser(db, { passwordHash: "not-used-by-these-tests", stakeholderGroup, role, createdAt: ESTABLISHED });
   return { id: u.id, role, stakeholderGroup };
 }
 
