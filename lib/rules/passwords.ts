@@ -71,10 +71,25 @@ const TRIVIAL = [
   /^(?:0123456789|1234567890|0987654321|9876543210)+\d*$/, // digit runs
 ];
 
+const isLetter = (code: number) => code >= 97 && code <= 122;
+
+/**
+ * The text between its first and last letter a–z. A loop, not /^[^a-z]+|[^a-z]+$/g: that pattern retries the
+ * end at every position of a long run of non-letters, so a password of "a", 200,000 spaces and "a" took minutes
+ * (the check runs on whatever length is posted, beside the length limit's own message).
+ */
+function betweenLetters(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && !isLetter(s.charCodeAt(start))) start++;
+  while (end > start && !isLetter(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   if (TRIVIAL.some((re) => re.test(lower))) return true;
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, "").replace(/\s+/g, "");
+  const core = betweenLetters(lower).replace(/\s+/g, "");
   if (core.length === 0) return /^\d+$/.test(lower) && new Set(lower).size <= 4;
   if (COMMON.has(core)) return true;
   // The same word twice ("monkeymonkey") is as weak as the word.

@@ -57,12 +57,8 @@ export const signUpSchema = z
   .superRefine(requireNamedOrganisation);
 
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "emailRequired")
-    .max(EMAIL_MAX, "emailInvalid")
-    .transform((v) => v.toLowerCase()),
+  // Lower-cased before it is measured: some letters lower-case to two ("İ"), and the limit holds on what is kept.
+  email: z.string().trim().toLowerCase().min(1, "emailRequired").max(EMAIL_MAX, "emailInvalid"),
   password: z.string().min(1, "passwordRequired").max(PASSWORD_MAX_LENGTH, "passwordTooLong"),
   callbackUrl: z.string().max(500).optional(),
 });

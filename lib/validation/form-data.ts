@@ -1,12 +1,14 @@
 /**
  * The string fields of a submitted form, for zod to parse and for the form to refill. Only the named fields are
- * read: Next's own hidden fields ($ACTION_…) and anything extra a replayed post carries are ignored.
+ * read: Next's own hidden fields ($ACTION_…) and anything extra a replayed post carries are ignored. NUL
+ * characters are dropped: PostgreSQL text cannot hold U+0000, so one would fail the insert (a 500), and it never
+ * means anything in a form's text.
  */
 export function readForm(formData: FormData, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = formData.get(name);
-    if (typeof value === "string") out[name] = value;
+    if (typeof value === "string") out[name] = value.replaceAll("\0", "");
   }
   return out;
 }

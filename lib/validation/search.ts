@@ -20,7 +20,8 @@ const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
  */
 export const searchParamsSchema = z.object({
   q: z.preprocess(
-    (v) => (typeof one(v) === "string" ? String(one(v)).replace(/\s+/g, " ").trim() : ""),
+    // NUL dropped: PostgreSQL text cannot hold U+0000, and the search query would fail with it (a 500).
+    (v) => (typeof one(v) === "string" ? String(one(v)).replaceAll("\0", "").replace(/\s+/g, " ").trim() : ""),
     z.string().max(SEARCH_QUERY_MAX, "searchTooLong"),
   ),
   group: z.preprocess(one, z.enum(SEARCH_GROUPS).optional().catch(undefined)),
