@@ -130,10 +130,16 @@ function Byline({ c, own, locale, words }: { c: CommentView; own: boolean; local
           </span>
         ) : (
           <>
-            <span id={`comment-${c.id}-author`} className="comment-author">
+            {/* <bdi>: a right-to-left override typed into a name or designation cannot turn the text after it around. */}
+            <bdi id={`comment-${c.id}-author`} className="comment-author">
               {c.authorName}
-            </span>
-            {`${c.authorDesignation ? `, ${c.authorDesignation}` : ""} · ${group}`}
+            </bdi>
+            {c.authorDesignation ? (
+              <>
+                , <bdi>{c.authorDesignation}</bdi>
+              </>
+            ) : null}
+            {` · ${group}`}
           </>
         )}
         {groupOnly && own && !c.authorErased ? <span className="ml-1 text-slate-700">{t("groupOnlyOwn")}</span> : null}

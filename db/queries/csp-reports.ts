@@ -1,13 +1,9 @@
 import { count, gte } from "drizzle-orm";
-import { cspReports } from "../schema";
+import { cspReports, type CspReport } from "../schema";
 import type { Tx } from "./tx";
 
-export interface NewCspReport {
-  documentUri: string;
-  violatedDirective: string;
-  blockedUri: string;
-  sample: string;
-}
+/** A report's fields; the time is the moment it was received, the same for a batch. */
+export type NewCspReport = Pick<CspReport, "documentUri" | "violatedDirective" | "blockedUri" | "sample">;
 
 export async function insertCspReports(tx: Tx, rows: NewCspReport[], now: Date): Promise<void> {
   if (rows.length === 0) return;

@@ -19,3 +19,23 @@ export async function takeRateToken(tx: Tx, key: string, policy: BucketPolicy, n
     .where(eq(rateLimitBuckets.key, key));
   return result.ok ? { ok: true } : { ok: false, retryAt: result.retryAt };
 }
+
+/**
+ * Takes up to `count` tokens at once (one row lock for a batch, rather than one per item) and says how many it
+ * got: a batch of reports stores as many as the bucket allows.
+ */
+export async function takeRateTokens(tx: Tx, key: string, policy: BucketPolicy, now: Date, count: number): Promise<number> {
+  await tx.insert(rateLimitBuckets).values({ key, tokens: policy.capacity, updatedAt: now }).onConflictDoNothing();
+  const [row] = await tx.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, key)).for("update");
+  let state = row ? { tokens: row.tokens, updatedAt: row.updatedAt } : undefined;
+  let taken = 0;
+  while (taken < count) {
+    const result = takeToken(state, policy, now);
+    state = result.state;
+    if (!result.ok) break;
+    taken++;
+  }
+  if (state)
+    await tx.update(rateLimitBuckets).set({ tokens: state.tokens, updatedAt: state.updatedAt }).where(eq(rateLimitBuckets.key, key));
+  return taken;
+}

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { insertCspReports } from "@/db/queries/csp-reports";
-import { takeRateToken } from "@/db/queries/rate-limits";
+import { takeRateTokens } from "@/db/queries/rate-limits";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import { CSP_BODY_MAX_BYTES, CSP_REPORT_TYPES, parseCspReportBody } from "@/lib/validation/csp-reports";
 
@@ -58,12 +58,8 @@ export async function receiveCspReport(db: Db, request: Request, now: Date): Pro
   if (!reports) return answer(400);
   try {
     await db.transaction(async (tx) => {
-      const kept = [];
-      for (const report of reports) {
-        if (!(await takeRateToken(tx, BUCKET, CSP_REPORT_RATE, now)).ok) break;
-        kept.push(report);
-      }
-      await insertCspReports(tx, kept, now);
+      const granted = await takeRateTokens(tx, BUCKET, CSP_REPORT_RATE, now, reports.length);
+      await insertCspReports(tx, reports.slice(0, granted), now);
     });
   } catch (error) {
     console.error("CSP report not stored:", error instanceof Error ? error.name : "unknown error");

@@ -18,16 +18,15 @@ export function withoutQuery(value: string): string {
   return value.replace(/[?#].*$/s, "").slice(0, CSP_FIELD_MAX);
 }
 
-/** A string field as sent, cut to size; any other JSON value counts as absent. */
-const text = z.unknown().optional().transform((v) => (typeof v === "string" ? v.slice(0, CSP_FIELD_MAX) : ""));
-const address = z.unknown().optional().transform((v) => (typeof v === "string" ? withoutQuery(v) : ""));
-
-export interface CspReportFields {
-  documentUri: string;
-  violatedDirective: string;
-  blockedUri: string;
-  sample: string;
-}
+/** A string field as sent, cut to size; a JSON value of another type counts as absent. */
+const text = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === "string" ? v.slice(0, CSP_FIELD_MAX) : ""));
+const address = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === "string" ? withoutQuery(v) : ""));
 
 /** report-uri: `{"csp-report": {...}}` with hyphenated names. Unknown members are ignored. */
 const legacyReport = z
@@ -40,7 +39,7 @@ const legacyReport = z
       "script-sample": text,
     }),
   })
-  .transform(({ "csp-report": r }): CspReportFields[] => [
+  .transform(({ "csp-report": r }) => [
     {
       documentUri: r["document-uri"],
       violatedDirective: r["effective-directive"] || r["violated-directive"],
@@ -49,17 +48,25 @@ const legacyReport = z
     },
   ]);
 
-/** Reporting API: an array of reports of any type; only "csp-violation" ones are kept. */
+/** One report as stored: the same fields whichever way it came. */
+export type CspReportFields = z.output<typeof legacyReport>[number];
+
+/** Reporting API: an array of reports of every type; only "csp-violation" ones are kept. */
 const reportingApiReport = z.looseObject({
   type: z.string(),
-  body: z
-    .looseObject({ documentURL: address, effectiveDirective: text, blockedURL: address, sample: text })
-    .optional(),
+  body: z.looseObject({ documentURL: address, effectiveDirective: text, blockedURL: address, sample: text }).optional(),
 });
 const reportingApiBatch = z.array(reportingApiReport).transform((reports): CspReportFields[] =>
   reports.flatMap((r) =>
     r.type === "csp-violation" && r.body
-      ? [{ documentUri: r.body.documentURL, violatedDirective: r.body.effectiveDirective, blockedUri: r.body.blockedURL, sample: r.body.sample }]
+      ? [
+          {
+            documentUri: r.body.documentURL,
+            violatedDirective: r.body.effectiveDirective,
+            blockedUri: r.body.blockedURL,
+            sample: r.body.sample,
+          },
+        ]
       : [],
   ),
 );

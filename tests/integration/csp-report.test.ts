@@ -76,7 +76,7 @@ describe.each(testEngines())("CSP report endpoint on %s", (engine) => {
     const rows = await h.db.select().from(cspReports);
     expect(rows).toEqual([
       {
-        id: expect.any(Number),
+        id: expect.anything(),
         receivedAt: NOW,
         documentUri: "http://127.0.0.1:3000/en/reset-password",
         violatedDirective: "script-src-elem",
@@ -102,7 +102,11 @@ describe.each(testEngines())("CSP report endpoint on %s", (engine) => {
 
   it("cuts long fields, keeps at most the per-request number of a batch, and ignores fields of the wrong type", async () => {
     const long = "x".repeat(5000);
-    await receiveCspReport(h.db, post(legacy({ "script-sample": long, "blocked-uri": 42, "effective-directive": null }), "application/csp-report"), NOW);
+    await receiveCspReport(
+      h.db,
+      post(legacy({ "script-sample": long, "blocked-uri": 42, "effective-directive": null }), "application/csp-report"),
+      NOW,
+    );
     const [row] = await h.db.select().from(cspReports);
     expect(row?.sample).toHaveLength(CSP_FIELD_MAX);
     expect(row?.blockedUri).toBe("");
@@ -122,7 +126,12 @@ describe.each(testEngines())("CSP report endpoint on %s", (engine) => {
       [post(JSON.stringify([{ body: {} }]), "application/reports+json"), 400],
       [post(JSON.stringify({ "csp-report": { "script-sample": "y".repeat(CSP_BODY_MAX_BYTES) } }), "application/csp-report"), 413],
       // A body larger than it says: the length is counted as it is read, not taken from the header.
-      [post(JSON.stringify({ "csp-report": { "script-sample": "y".repeat(CSP_BODY_MAX_BYTES) } }), "application/csp-report", { "content-length": "10" }), 413],
+      [
+        post(JSON.stringify({ "csp-report": { "script-sample": "y".repeat(CSP_BODY_MAX_BYTES) } }), "application/csp-report", {
+          "content-length": "10",
+        }),
+        413,
+      ],
       [post(legacy(), "text/plain"), 415],
     ];
     for (const [req, status] of cases) expect((await receiveCspReport(h.db, req, NOW)).status).toBe(status);

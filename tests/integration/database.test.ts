@@ -57,6 +57,7 @@ describe.each(testEngines())("database on %s", (engine) => {
       "consultation_announcements",
       "consultation_reports",
       "consultations",
+      "csp_reports",
       "email_confirmations",
       "endorsement_events",
       "endorsements",
