@@ -3,8 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/queries/pg-errors";
 import type { SessionUser } from "@/db/queries/users";
 import { auditIfDenied } from "@/lib/auth/audit-events";
+import { databaseReadiness } from "@/lib/http/readiness-memo";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/rules/safe-redirect";
 import { fieldErrorKeys, readForm } from "@/lib/validation/form-data";
@@ -52,6 +54,9 @@ interface ActionSpec<S extends z.ZodObject, I, X = unknown> {
 
 const SECRET_FIELDS = ["password", "currentPassword", "newPassword"];
 
+/** The form-level error (catalogue "errors") when the database could not be reached: nothing was saved, the text is kept. */
+export const SERVICE_UNAVAILABLE = "serviceUnavailable";
+
 function keep(values: Record<string, string>, secret: readonly string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter(([k]) => !SECRET_FIELDS.includes(k) && !secret.includes(k)));
 }
@@ -97,8 +102,17 @@ export function formAction<S extends z.ZodObject, X extends object>(
 export function formAction<S extends z.ZodObject, X extends object>(spec: ActionSpec<S, z.output<S>, X>, initial?: X) {
   const refill = spec.refill ?? ((state: FormState) => state);
   return async (_prev: FormState & X, formData: FormData): Promise<FormState & X> => {
-    const result = await perform(spec, formData);
     const base = initial ?? ({} as X);
+    let result: Awaited<ReturnType<typeof perform<S, X>>>;
+    try {
+      result = await perform(spec, formData);
+    } catch (err) {
+      // A database restart must not cost what was typed: the form comes back with it and says to try again soon.
+      if (!isDatabaseUnavailable(err)) throw err;
+      databaseReadiness().markDown();
+      const values = keep(readForm(formData, spec.fields ?? Object.keys(spec.schema.shape)), spec.secret ?? []);
+      return { ...base, ...refill({ status: "error", errors: { form: SERVICE_UNAVAILABLE }, values }) };
+    }
     if (result.kind === "invalid") return { ...base, ...refill({ status: "error", errors: result.errors, values: result.values }) };
     const { outcome, values } = result;
     const extra = { ...base, ...outcome.extra };
@@ -122,7 +136,15 @@ export function buttonAction<S extends z.ZodObject>(
   spec: ActionSpec<S, z.output<S>> & { back: (raw: Record<string, string>) => Destination },
 ) {
   return async (formData: FormData): Promise<void> => {
-    const result = await perform(spec, formData);
+    const result = await perform(spec, formData).catch((err: unknown) => {
+      if (!isDatabaseUnavailable(err)) throw err;
+      databaseReadiness().markDown();
+      return null;
+    });
+    if (!result) {
+      const raw = readForm(formData, spec.fields ?? Object.keys(spec.schema.shape));
+      redirect(withOutcome(await destination(spec.back(raw)), { failed: SERVICE_UNAVAILABLE }));
+    }
     const back = await destination(spec.back(result.raw));
     if (result.kind === "invalid") redirect(withOutcome(back, { failed: "actionInvalid" }));
     const { outcome } = result;
