@@ -5,7 +5,7 @@ export async function register() {
   // A bad setting stops the server here, naming the variable, rather than at the first request that reads it.
   const { env } = await import("./lib/env");
   const settings = env();
-  const { getDb, getDbHandle } = await import("./db/client");
+  const { getDbHandle } = await import("./db/client");
   const handle = await getDbHandle();
   // Sign-in attempts only matter inside the 15-minute window; the privacy notice promises not to keep them.
   const { pruneSignInAttempts } = await import("./db/queries/sign-in-attempts");
@@ -16,7 +16,20 @@ export async function register() {
   }
   if (settings.SAMVAD_DEMO) {
     const { seedDemo } = await import("./db/seed");
-    await seedDemo(await getDb());
+    // Instances starting together on one PostgreSQL seed one after another, so none writes the demo twice.
+    await handle.exclusive(() => seedDemo(handle.db));
     console.log(`Samvad: demo data ready on ${handle.engine === "pglite" ? "the embedded database" : "PostgreSQL"}.`);
   }
+}
+
+/**
+ * A page that failed because the database is unreachable tells the proxy's memo, so the next requests get the
+ * "briefly unavailable" page (503) at once instead of failing one by one (lib/http/readiness-memo.ts).
+ */
+export async function onRequestError(err: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { isDatabaseUnavailable } = await import("./db/queries/pg-errors");
+  if (!isDatabaseUnavailable(err)) return;
+  const { databaseReadiness } = await import("./lib/http/readiness-memo");
+  databaseReadiness().markDown();
 }

@@ -29,11 +29,23 @@ export default defineConfig({
   // test may sign a persona out (that would end the saved session for every later test).
   projects: [
     { name: "personas", testMatch: /personas\.setup\.ts/, fullyParallel: true },
-    { name: "main", testIgnore: /(premoderation|consultation-admin)\.spec\.ts/, dependencies: ["personas"] },
+    {
+      name: "main",
+      testIgnore: [/(premoderation|consultation-admin|forged-requests|action-replay)\.spec\.ts/, /faults\//],
+      dependencies: ["personas"],
+    },
     { name: "premoderation", testMatch: /premoderation\.spec\.ts/, dependencies: ["main"] },
     // Publishing a new consultation changes which round is "current" (home page order, footer links, the
     // moderation queue's default), so the admin's journey runs last.
     { name: "new-consultations", testMatch: /consultation-admin\.spec\.ts/, dependencies: ["premoderation"] },
+    // Forged and replayed posts compare the whole database before and after, so they run when nothing else writes,
+    // one after the other. The replay runs last: its valid posts are accepted as staff (a round closed, pre-moderation
+    // turned on), which would change what every later test sees.
+    { name: "forged-requests", testMatch: /forged-requests\.spec\.ts/, dependencies: ["new-consultations"] },
+    { name: "action-replay", testMatch: /action-replay\.spec\.ts/, dependencies: ["forged-requests"] },
+    // Faults (crashes, outages) start and kill servers of their own on databases of their own, so they need neither
+    // the personas nor the shared data, and run beside the rest.
+    { name: "faults", testMatch: /faults\/.*\.spec\.ts/ },
   ],
   use: {
     baseURL,

@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/lib/env";
+import { lockPgliteDir } from "./pglite-lock";
 import * as schema from "./schema";
 
 /** One type for both engines: queries are written once against it. */
@@ -11,8 +11,10 @@ export type Engine = "postgres" | "pglite";
 export interface DbHandle {
   db: Db;
   engine: Engine;
-  /** Applies any committed migration not yet applied (idempotent). */
+  /** Applies every committed migration not yet applied (idempotent). */
   migrate: () => Promise<void>;
+  /** Runs `work` while no other process on this database runs its own startup work (migrations, the demo seed). */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -20,39 +22,22 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 export const defaultPgliteDir = path.join(process.cwd(), ".data", "pglite");
 
 /**
- * PGlite has no cross-process lock: two processes on one folder silently lose each other's writes.
- * We take an exclusive lock file and refuse to open a folder another live process holds.
+ * Several app instances may start at once on one PostgreSQL. Drizzle's migrator and the demo seed both read what
+ * is there and then write, so two at once clash (the second fails creating a type the first has just made) or
+ * write twice (summary versions, notifications). A session-level advisory lock, held on one reserved connection
+ * while the work runs on the pool, lets one process at a time through; the next then finds the work done.
  */
-function lockPgliteDir(dir: string): () => void {
-  fs.mkdirSync(dir, { recursive: true });
-  const lockPath = path.join(dir, "..", `${path.basename(dir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
-      const release = () => fs.rmSync(lockPath, { force: true });
-      process.once("exit", release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = Number(fs.readFileSync(lockPath, "utf8"));
-      if (holder === process.pid) return () => {};
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(
-          `The embedded database at ${dir} is in use by process ${holder}. Stop it first, or set PGLITE_DIR to another folder.`,
-        );
-      }
-      fs.rmSync(lockPath, { force: true }); // stale lock from a process that died
-    }
-  }
-  throw new Error(`Could not lock the embedded database at ${dir}.`);
-}
-
-function isAlive(pid: number): boolean {
+async function underStartupLock<T>(client: import("postgres").Sql, work: () => Promise<T>): Promise<T> {
+  const conn = await client.reserve();
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
+    await conn`select pg_advisory_lock(hashtext('samvad:startup'))`;
+    try {
+      return await work();
+    } finally {
+      await conn`select pg_advisory_unlock(hashtext('samvad:startup'))`;
+    }
+  } finally {
+    conn.release();
   }
 }
 
@@ -77,9 +62,10 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");
     const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzle(client, { schema, casing: "snake_case", logger: options.logger });
-    const apply = () => migrate(db, { migrationsFolder });
+    const exclusive = <T>(work: () => Promise<T>) => underStartupLock(client, work);
+    const apply = () => exclusive(() => migrate(db, { migrationsFolder }));
     if (runMigrations) await apply();
-    return { db, engine: "postgres", migrate: apply, close: () => client.end() };
+    return { db, engine: "postgres", migrate: apply, exclusive, close: () => client.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
@@ -96,6 +82,8 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     db,
     engine: "pglite",
     migrate: apply,
+    // The folder lock already keeps every other process out.
+    exclusive: (work) => work(),
     close: async () => {
       await client.close();
       release();

@@ -60,7 +60,9 @@ export async function startApp(o: AppServerOptions): Promise<AppServer> {
   };
   const deadline = Date.now() + (o.startTimeoutMs ?? 120_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server on ${origin} exited with code ${child.exitCode}:\n${tail}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server on ${origin} exited with ${child.signalCode ?? `code ${child.exitCode}`}:\n${tail}`);
+    }
     try {
       const res = await fetch(`${origin}/healthz`);
       await res.arrayBuffer();
