@@ -2,7 +2,8 @@
 export function safeRedirectPath(value: unknown, fallback: string): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 500) return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must never reach a Location header
-  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  // A Location header takes printable ASCII only (addresses we make are percent-encoded): a control character
+  // could split the header, and other text (a U+FFFD from bytes that were not UTF-8) makes Node refuse it, a 500.
+  if (/[^\x21-\x7e]/.test(value)) return fallback;
   return value;
 }

@@ -67,6 +67,9 @@ describe("safe redirect", () => {
     ["/\\evil.example", "/fallback"],
     [undefined, "/fallback"],
     ["/x\nLocation: y", "/fallback"],
+    ["/en/search?q=%E0%A4%B8", "/en/search?q=%E0%A4%B8"],
+    ["/en/comments/1\ufffd", "/fallback"],
+    ["/en/खोज", "/fallback"],
   ])("%s → %s", (input, expected) => expect(safeRedirectPath(input, "/fallback")).toBe(expected));
 });
 
