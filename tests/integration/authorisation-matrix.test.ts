@@ -1243,6 +1243,12 @@ const ROUTE_MATRIX: Record<string, Partial<Record<"POST" | "PUT" | "PATCH" | "DE
         "RFC 8058 one-click unsubscribe: needs no session by design; the HMAC-signed token names one account and one kind of email, and the only thing it can do is switch that kind off (email.test.ts)",
     },
   },
+  "app/api/csp-report/route.ts": {
+    POST: {
+      exempt:
+        "browsers send Content-Security-Policy violation reports without a session, and from any page: it only stores a truncated, anonymous report, under a global rate limit and a 64 KiB cap (csp-report.test.ts)",
+    },
+  },
   "app/api/auth/[...nextauth]/route.ts": {
     POST: {
       exempt:
