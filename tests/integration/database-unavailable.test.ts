@@ -1,18 +1,9 @@
-import net from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/db/client";
 import { isDatabaseUnavailable, isUniqueViolation } from "@/db/queries/pg-errors";
 import { freshDatabase, testEngines } from "../support/engines";
-
-/** A port nothing listens on: bound for a moment by us, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from "../support/free-port";
 
 /** The error a statement really fails with, as the app would catch it. */
 async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
@@ -26,7 +17,7 @@ async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
 
 describe("a database that cannot be reached is told apart from a statement that failed", () => {
   it("recognises the refused connection of a PostgreSQL that is not running", async () => {
-    const handle = await openDb({ url: `postgres://postgres@127.0.0.1:${await closedPort()}/samvad`, migrate: false, maxConnections: 1 });
+    const handle = await openDb({ url: `postgres://postgres@127.0.0.1:${await freePort()}/samvad`, migrate: false, maxConnections: 1 });
     try {
       const err = await failureOf(() => handle.db.execute(sql`select 1`));
       expect(isDatabaseUnavailable(err)).toBe(true);

@@ -1,17 +1,8 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DbHandle } from "@/db/client";
 import type { FormState } from "@/lib/actions/form-state";
-
-/** A port nothing listens on: bound for a moment by us, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from "../support/free-port";
 
 // The app's one connection (db/client.ts getDb) as this process sees it; the tests point it where they need.
 const holder = globalThis as unknown as { __samvadDb?: Promise<DbHandle> };
@@ -35,7 +26,7 @@ describe("a form sent while PostgreSQL is down comes back with what was typed", 
   beforeAll(async () => {
     ({ formAction } = await import("@/lib/actions/kit/form-action"));
     const { openDb } = await import("@/db/client");
-    unreachable = await openDb({ url: `postgres://postgres@127.0.0.1:${await closedPort()}/samvad`, migrate: false, maxConnections: 1 });
+    unreachable = await openDb({ url: `postgres://postgres@127.0.0.1:${await freePort()}/samvad`, migrate: false, maxConnections: 1 });
   });
   afterAll(async () => {
     holder.__samvadDb = undefined;
@@ -57,7 +48,7 @@ describe("a form sent while PostgreSQL is down comes back with what was typed", 
   it("keeps every value but the password and says the service is briefly unavailable", async () => {
     // The app's connection is opened on first use; with PostgreSQL not running, opening it is refused.
     const { openDb } = await import("@/db/client");
-    holder.__samvadDb = openDb({ url: `postgres://postgres@127.0.0.1:${await closedPort()}/samvad` });
+    holder.__samvadDb = openDb({ url: `postgres://postgres@127.0.0.1:${await freePort()}/samvad` });
     holder.__samvadDb.catch(() => {});
     const state = await action(() => Promise.reject(new Error("not reached")))(idle, posted());
     expect(state).toEqual({

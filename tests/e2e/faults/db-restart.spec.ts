@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/db/seed-accounts";
 import { startApp, type AppServer } from "../../support/app-server";
 import { axeViolations, signIn } from "../support";
+import { freePort } from "../../support/free-port";
 
 // Playwright loads test files as Node modules, which want an import attribute for JSON; reading the catalogue
 // keeps its type without one.
@@ -35,14 +35,6 @@ function postgresBinaries(): string | null {
     for (const version of fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(root, version, "bin"));
   }
   return candidates.find((dir) => fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) ?? null;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** A throwaway PostgreSQL in a temporary folder, on its own port; initdb refuses root, so root runs it as postgres. */
