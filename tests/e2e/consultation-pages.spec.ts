@@ -157,6 +157,8 @@ test.describe("a draft consultation", () => {
   });
 
   test("answers 404 to a signed-in participant; a moderator reads every page, marked as a draft", async ({ browser }) => {
+    // Two sign-ins, some twenty pages and an axe run: past a minute on two busy cores (it timed out once in CI).
+    test.slow();
     const participant = await (await browser.newContext({ baseURL: base })).newPage();
     await signIn(participant, "meera.iyer@icps.edu.example", DEMO_PASSWORD);
     for (const p of pages) {
