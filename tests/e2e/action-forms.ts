@@ -228,6 +228,14 @@ export interface Harvest {
  * links of the pages already read (so /en/comments/[id] is whatever comment a page links to), and reads their
  * forms. `extraPages` adds addresses links do not reach (a page that needs a token).
  */
+/**
+ * The Paris Call's moderation queue and its campaign group, named outright: once the admin's journey has published
+ * a new consultation (an earlier project), links and the queue's default lead to that empty round instead.
+ */
+export const PARIS_CALL_STAFF_PAGES: Partial<Record<Role, string[]>> = {
+  moderator: ["/en/moderate?consultation=paris-call", "/en/consultations/paris-call/principles/protect-the-internet"],
+};
+
 export async function harvestForms(
   baseURL: string,
   cookies: Record<Role, string>,

@@ -20,6 +20,7 @@ import {
   type ActionForm,
   type FreshAccount,
   type Role,
+  PARIS_CALL_STAFF_PAGES,
 } from "./action-forms";
 
 /**
@@ -192,7 +193,10 @@ test("replayed action posts with missing, extra, repeated, oversized and garbled
     moderator: personaCookie("moderator"),
     admin: personaCookie("admin"),
   };
-  const harvest = await harvestForms(base, cookies, { participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`] });
+  const harvest = await harvestForms(base, cookies, {
+    participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`],
+    ...PARIS_CALL_STAFF_PAGES,
+  });
   const names = actionNames();
   expect(harvest.forms.length).toBeGreaterThan(10);
   const setupMs = Date.now() - started;

@@ -23,6 +23,7 @@ import {
   unsubscribeToken,
   type FreshAccount,
   type Role,
+  PARIS_CALL_STAFF_PAGES,
 } from "./action-forms";
 
 const EVIL = "https://evil.example";
@@ -145,7 +146,10 @@ test("every server action on a page refuses a cross-origin post, with the databa
     moderator: personaCookie("moderator"),
     admin: personaCookie("admin"),
   };
-  const harvest = await harvestForms(base, cookies, { participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`] });
+  const harvest = await harvestForms(base, cookies, {
+    participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`],
+    ...PARIS_CALL_STAFF_PAGES,
+  });
   const names = actionNames();
   const reached = new Set(harvest.forms.map((f) => names.get(f.actionId) ?? f.actionId));
   const unreached = serverActionExports().filter((n) => !reached.has(n));
