@@ -122,7 +122,7 @@ export function formAction<S extends z.ZodObject, X extends object>(spec: Action
       return { ...extra, ...refill({ status: "error", errors: { [field]: key }, values, ...retry }) };
     }
     revalidatePath("/", "layout");
-    // redirect() throws, so it stays outside any try/catch.
+    // redirect() throws, so it stays outside every try/catch.
     if (outcome.goTo) redirect(withOutcome(await destination(outcome.goTo), outcome.done));
     return { ...extra, status: "ok", errors: {}, values: outcome.values ?? values, ...(outcome.done ? { message: outcome.done } : {}) };
   };
