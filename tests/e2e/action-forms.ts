@@ -378,3 +378,24 @@ export function actionNames(): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * Every role's forms: anonymous, the fresh participant (its unsubscribe page included), and the moderator and admin
+ * personas (with the Paris Call's staff pages named outright).
+ */
+export async function harvestAsEveryRole(
+  baseURL: string,
+  participant: FreshAccount,
+): Promise<{ cookies: Record<Role, string>; harvest: Harvest }> {
+  const cookies: Record<Role, string> = {
+    anonymous: "",
+    participant: participant.cookie,
+    moderator: personaCookie("moderator"),
+    admin: personaCookie("admin"),
+  };
+  const harvest = await harvestForms(baseURL, cookies, {
+    participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`],
+    ...PARIS_CALL_STAFF_PAGES,
+  });
+  return { cookies, harvest };
+}

@@ -13,14 +13,10 @@ import {
   e2eDatabase,
   filledFields,
   freshAccount,
-  harvestForms,
-  personaCookie,
   retargeted,
-  unsubscribeToken,
   type ActionForm,
   type FreshAccount,
-  type Role,
-  PARIS_CALL_STAFF_PAGES,
+  harvestAsEveryRole,
 } from "./action-forms";
 
 /**
@@ -187,16 +183,7 @@ test("replayed action posts with missing, extra, repeated, oversized and garbled
   const [participant, target, ...spares] = accounts;
   const ownAccount = new Map([...ENDS_THE_SESSION].map((name, i) => [name, spares[i]]));
   if (!participant || !target) throw new Error("the sign-ups did not make two accounts");
-  const cookies: Record<Role, string> = {
-    anonymous: "",
-    participant: participant.cookie,
-    moderator: personaCookie("moderator"),
-    admin: personaCookie("admin"),
-  };
-  const harvest = await harvestForms(base, cookies, {
-    participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`],
-    ...PARIS_CALL_STAFF_PAGES,
-  });
+  const { cookies, harvest } = await harvestAsEveryRole(base, participant);
   const names = actionNames();
   expect(harvest.forms.length).toBeGreaterThan(10);
   const setupMs = Date.now() - started;

@@ -15,15 +15,12 @@ import {
   filledFields,
   fingerprint,
   freshAccount,
-  harvestForms,
-  personaCookie,
   retargeted,
   serverActionExports,
   stateChangingRoutes,
   unsubscribeToken,
   type FreshAccount,
-  type Role,
-  PARIS_CALL_STAFF_PAGES,
+  harvestAsEveryRole,
 } from "./action-forms";
 
 const EVIL = "https://evil.example";
@@ -140,16 +137,7 @@ test("every server action on a page refuses a cross-origin post, with the databa
   // One after the other: password hashing makes sign-ups at once time out on a busy machine.
   const participant: FreshAccount = await freshAccount(browser, base, "forge-actor");
   const target: FreshAccount = await freshAccount(browser, base, "forge-target");
-  const cookies: Record<Role, string> = {
-    anonymous: "",
-    participant: participant.cookie,
-    moderator: personaCookie("moderator"),
-    admin: personaCookie("admin"),
-  };
-  const harvest = await harvestForms(base, cookies, {
-    participant: [`/en/unsubscribe?token=${unsubscribeToken(participant.id)}`],
-    ...PARIS_CALL_STAFF_PAGES,
-  });
+  const { cookies, harvest } = await harvestAsEveryRole(base, participant);
   const names = actionNames();
   const reached = new Set(harvest.forms.map((f) => names.get(f.actionId) ?? f.actionId));
   const unreached = serverActionExports().filter((n) => !reached.has(n));
