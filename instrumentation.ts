@@ -10,16 +10,16 @@ export async function register() {
   // Sign-in attempts only matter inside the 15-minute window; the privacy notice promises not to keep them.
   const { pruneSignInAttempts } = await import("./db/queries/sign-in-attempts");
   await pruneSignInAttempts(handle.db, new Date(Date.now() - 24 * 60 * 60 * 1000));
-  if (settings.SMTP_URL) {
-    const { startEmailWorker } = await import("./lib/email/worker");
-    startEmailWorker(handle.db, { smtpUrl: settings.SMTP_URL, from: settings.SMTP_FROM });
-  }
   if (settings.SAMVAD_DEMO) {
     const { seedDemo } = await import("./db/seed");
     // Instances starting together on one PostgreSQL seed one after another, so none writes the demo twice.
     await handle.exclusive(() => seedDemo(handle.db));
     console.log(`Samvad: demo data ready on ${handle.engine === "pglite" ? "the embedded database" : "PostgreSQL"}.`);
   }
+  // After the migrations and the seed: the consultation announcements (with or without a mail server) and, when
+  // SMTP_URL is set, the mail worker.
+  const { startBackgroundJobs } = await import("./lib/jobs/background");
+  startBackgroundJobs(handle.db, settings);
 }
 
 /**

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 import type { Db } from "./client";
 import { consultations, memberships, moderationRules, organisations, principles, users, type NewUser } from "./schema";
+import { announceConsultation } from "./queries/notifications";
 import { demoAccounts, demoOrganisations, DEMO_PASSWORD } from "./seed-accounts";
 import { seedDemoContributions } from "./seed-contributions";
 import { seedCampaigns } from "./seed-campaigns";
@@ -206,4 +207,8 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoContributions(db);
   await seedCampaigns(db);
   await seedPrivacy(db);
+  // The open round opened a week before the seed, outside the window in which the periodic job announces an
+  // opening: announce it now, once, so every demo account has the notice (and a demo outbox its email copies).
+  const [open] = await db.select({ id: consultations.id }).from(consultations).where(eq(consultations.slug, parisCall.slug));
+  if (open) await announceConsultation(db, { consultationId: open.id, kind: "opened" });
 }

@@ -48,8 +48,19 @@ export type CommentDecision = (typeof COMMENT_DECISIONS)[number];
 export const APPEALABLE_ACTIONS = ["hide", "auto_hide", "block"] as const satisfies readonly ModerationAction[];
 export const APPEAL_OUTCOMES = ["upheld", "reversed"] as const;
 
-/** What a participant can be told about, in the app and (if they have not opted out) by email. */
-export const NOTIFICATION_KINDS = ["decision", "reply", "citation", "consultation_opened", "consultation_closing"] as const;
+/**
+ * What a participant can be told about, in the app and (if they have not opted out) by email: a co-signing
+ * request goes to the organisation's authorised representatives, a new grievance to the administrators.
+ */
+export const NOTIFICATION_KINDS = [
+  "decision",
+  "reply",
+  "citation",
+  "consultation_opened",
+  "consultation_closing",
+  "cosign_request",
+  "grievance",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** A co-signing organisation's answer to a joint submission, given by one of its authorised representatives. */

@@ -6,8 +6,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { saveNotificationPreferences } from "@/lib/actions/email";
 import { initialFormState } from "@/lib/actions/form-state";
 
-export type PreferenceValues = { decision: boolean; reply: boolean; citation: boolean; consultation: boolean };
-const KINDS = ["reply", "decision", "citation", "consultation"] as const;
+export type PreferenceValues = { decision: boolean; reply: boolean; citation: boolean; consultation: boolean; cosign: boolean };
+// Every kind for everyone: an unticked box is not sent, so a box left out would switch its kind off on saving.
+const KINDS = ["reply", "decision", "citation", "consultation", "cosign"] as const;
 
 export function PreferencesForm({ current }: { current: PreferenceValues }) {
   const t = useTranslations("notificationSettings");

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { AppealOutcome } from "@/lib/limits";
+import { commentStanding, nextCommentState } from "@/lib/rules/moderation";
 import type { Db } from "../client";
 import { appeals, comments, moderationDecisions, users } from "../schema";
 import { addDecision, decisionInForce, lockComment, settleReports } from "./moderation-decisions";
@@ -103,6 +104,11 @@ export async function settleAppeal(
     const d = await lockDecisionSubject(tx, appeal.decisionId);
     if (!d) return { ok: false, error: "notFound" } as const;
     if (!d.inForce) return { ok: false, error: "decisionSuperseded" } as const;
+    // A reversal restores the comment, and the state machine decides whether it may, as for a moderator's restore:
+    // a hide in force means hidden, which it allows; nothing leads out of withdrawn (an erased author's comments).
+    // The hide's kind does not matter here: restore applies to either.
+    const restored = d.comment ? nextCommentState(commentStanding(d.comment.state, "hide"), "restore") : null;
+    if (p.outcome === "reversed" && d.comment && !restored) return { ok: false, error: "decisionSuperseded" } as const;
     await tx.update(appeals).set({ outcome: p.outcome, decidedAt: now, decidedBy: p.actorId }).where(eq(appeals.id, appeal.id));
     const decision = { commentId: d.commentId, consultationId: d.consultationId, subjectUserId: d.subjectUserId };
     const by = { note: p.note, actorId: p.actorId, actorRole: p.actorRole, appealId: appeal.id, now };
@@ -110,11 +116,11 @@ export async function settleAppeal(
       // An appeal against a block: reversing it lifts the block, recorded like any other decision.
       await tx.update(users).set({ writeBlockedAt: null }).where(eq(users.id, d.subjectUserId));
       await addDecision(tx, { ...decision, action: "unblock", ...by });
-    } else if (p.outcome === "reversed" && d.comment) {
-      // In force means hidden, and the comment's row is locked: it still is.
+    } else if (p.outcome === "reversed" && d.comment && restored) {
+      // The comment's row is locked: the state the rule was asked about is still its state.
       await tx
         .update(comments)
-        .set({ state: "published", publishedAt: d.comment.publishedAt ?? now })
+        .set({ state: restored, publishedAt: d.comment.publishedAt ?? now })
         .where(eq(comments.id, d.comment.id));
       // The reports behind an automatic hide are answered by the reversal: left open, they would count again.
       await settleReports(tx, d.comment.id, now);

@@ -207,6 +207,20 @@ export const confirmedCosigners = sql<unknown>`(select json_agg(o.name order by 
   from comment_cosigners cc join organisations o on o.id = cc.organisation_id
   where cc.comment_id = ${comments.id} and cc.state = 'confirmed')`;
 
+/** The same co-signers with their ids, in the same order, for the open data API: a json list, empty when there are none. */
+export const confirmedCosignerOrganisations = sql<unknown>`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name)
+    order by cc.decided_at, o.name)
+  from comment_cosigners cc join organisations o on o.id = cc.organisation_id
+  where cc.comment_id = ${comments.id} and cc.state = 'confirmed'), '[]'::json)`;
+
+/**
+ * The id of the group's entry as the principle page shows it: its earliest published member, while the group has
+ * at least two published members (one left alone reads as a single comment there). Null otherwise. Members that are
+ * not published never count, so the key says nothing about hidden or withdrawn texts.
+ */
+export const campaignEntryOfGroup = sql<number | null>`(select min(e.id) from comments e
+  where e.campaign_lead_id = ${comments.campaignLeadId} and e.state = 'published' having count(*) > 1)`;
+
 /** A json column arrives parsed from postgres-js and PGlite alike; a string is parsed for safety. */
 export function parseJsonList<T>(value: unknown): T[] {
   if (value == null) return [];

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { commentCosigners, comments, consultations, memberships, organisations, principles } from "../schema";
+import { notifyCosignRequest } from "./notifications";
 import type { Tx } from "./tx";
 
 /**
@@ -61,13 +62,17 @@ export type RequestCosignResult = { ok: true; added: boolean } | { ok: false; er
 /**
  * Names one more co-signer, pending. Only a verified organisation other than the comment's own; naming one twice
  * is harmless (the primary key keeps one row, whatever its state). The comment row is locked so that two requests
- * at once cannot pass the limit together.
+ * at once cannot pass the limit together. A new request tells the organisation's authorised representatives.
  */
 export async function addCosigner(
   tx: Tx,
   p: { commentId: number; organisationId: string; max: number; now: Date },
 ): Promise<RequestCosignResult> {
-  const [c] = await tx.select({ organisationId: comments.organisationId }).from(comments).where(eq(comments.id, p.commentId)).for("update");
+  const [c] = await tx
+    .select({ organisationId: comments.organisationId, authorId: comments.authorId })
+    .from(comments)
+    .where(eq(comments.id, p.commentId))
+    .for("update");
   if (!c || c.organisationId === null || c.organisationId === p.organisationId) return { ok: false, error: "cosignerInvalid" };
   const [org] = await tx
     .select({ id: organisations.id })
@@ -89,6 +94,8 @@ export async function addCosigner(
     .values({ commentId: p.commentId, organisationId: p.organisationId, state: "pending", requestedAt: p.now })
     .onConflictDoNothing()
     .returning({ id: commentCosigners.commentId });
+  if (inserted.length === 1)
+    await notifyCosignRequest(tx, { commentId: p.commentId, organisationId: p.organisationId, authorId: c.authorId }, p.now);
   return { ok: true, added: inserted.length === 1 };
 }
 

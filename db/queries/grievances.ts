@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { grievances } from "../schema";
 import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import { submitOnce, type SubmitOnceResult } from "./form-submissions";
+import { notifyGrievance } from "./notifications";
 import type { Tx } from "./tx";
 
 export type InsertGrievanceResult = SubmitOnceResult;
@@ -24,7 +25,7 @@ async function findByFormToken(db: Tx, formToken: string) {
   return row;
 }
 
-/** Stores a grievance once per form, within the sender's rate limit (see submitOnce). */
+/** Stores a grievance once per form, within the sender's rate limit (see submitOnce), and tells the administrators. */
 export async function insertGrievance(
   db: Db,
   input: NewGrievance,
@@ -40,6 +41,7 @@ export async function insertGrievance(
         .insert(grievances)
         .values({ ...input, createdAt: now })
         .returning({ id: grievances.id, createdAt: grievances.createdAt });
+      if (row) await notifyGrievance(tx, row.id, now);
       return row;
     },
     rate,

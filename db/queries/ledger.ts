@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { HIDE_ACTIONS } from "@/lib/rules/moderation";
 import type { Db } from "../client";
@@ -9,10 +9,11 @@ const LEDGER_ACTIONS = [...HIDE_ACTIONS, "restore"] as const;
 /**
  * The public ledger: every decision that removed or restored content. Never the comment's text or the
  * moderator's name: when, which rule, the acting role, the principle, the author's group, the appeal.
+ * Newest first; `page` keeps `limit` entries older than `before` (the open data API's pages).
  */
-export async function listLedger(db: Db, consultationId: string) {
+export async function listLedger(db: Db, consultationId: string, page?: { before?: number; limit: number }) {
   const restored = alias(moderationDecisions, "restored");
-  return db
+  const query = db
     .select({
       id: moderationDecisions.id,
       at: moderationDecisions.createdAt,
@@ -34,8 +35,16 @@ export async function listLedger(db: Db, consultationId: string) {
     .leftJoin(moderationRules, eq(moderationRules.id, moderationDecisions.ruleId))
     .leftJoin(appeals, eq(appeals.decisionId, moderationDecisions.id))
     .leftJoin(restored, and(eq(restored.appealId, appeals.id), eq(restored.action, "restore")))
-    .where(and(eq(moderationDecisions.consultationId, consultationId), inArray(moderationDecisions.action, [...LEDGER_ACTIONS])))
-    .orderBy(desc(moderationDecisions.id));
+    .where(
+      and(
+        eq(moderationDecisions.consultationId, consultationId),
+        inArray(moderationDecisions.action, [...LEDGER_ACTIONS]),
+        page?.before ? lt(moderationDecisions.id, page.before) : undefined,
+      ),
+    )
+    .orderBy(desc(moderationDecisions.id))
+    .$dynamic();
+  return page ? query.limit(page.limit) : query;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   users,
   type StakeholderGroup,
 } from "../schema";
+import { campaignEntryOfGroup, confirmedCosignerOrganisations, parseJsonList } from "./campaigns";
 import { authorNameForStaff } from "./comment-author";
 import { getConsultationBySlug, getConsultationFacts, listPublicConsultations, sectionCount } from "./consultations";
 import { ledgerTotals, listLedger } from "./ledger";
@@ -151,6 +152,13 @@ const openCommentColumns = {
       join summary_versions v on v.id = sc.version_id where sc.comment_id = ${comments.id})`.mapWith((v) =>
     v === null ? null : Number(v),
   ),
+  // Campaign grouping and co-signers as the principle page shows them (db/queries/campaigns.ts), published only.
+  campaignLeadId: sql<number | null>`case when ${published} then ${campaignEntryOfGroup} end`.mapWith((v) =>
+    v === null ? null : Number(v),
+  ),
+  cosigners: sql<unknown>`case when ${published} then ${confirmedCosignerOrganisations} end`.mapWith((v) =>
+    v === null ? null : parseJsonList<{ id: string; name: string }>(v),
+  ),
 };
 
 function selectOpenComments(db: Db) {
@@ -193,9 +201,11 @@ export async function listOpenComments(db: Db, p: { consultationId: string; prin
   return paged(rows, p.limit);
 }
 
-/** Every comment of a consultation, for the CSV download. */
-export async function listAllOpenComments(db: Db, consultationId: string) {
-  return selectOpenComments(db).where(eq(comments.consultationId, consultationId)).orderBy(asc(comments.id));
+/** Every comment of a consultation (optionally of one principle), for the CSV download. */
+export async function listAllOpenComments(db: Db, consultationId: string, f: { principleId?: string } = {}) {
+  return selectOpenComments(db)
+    .where(and(eq(comments.consultationId, consultationId), f.principleId ? eq(comments.principleId, f.principleId) : undefined))
+    .orderBy(asc(comments.id));
 }
 
 export async function getOpenComment(db: Db, consultationId: string, id: number) {
@@ -287,9 +297,12 @@ export async function listOpenEndorsementEvents(db: Db, p: { consultationId: str
 
 // ---- Summaries, ledger, statistics --------------------------------------------------------------------------
 
-/** Every published summary version of the consultation (or of one principle), each with the comments it cites. */
-export async function listOpenSummaries(db: Db, p: { consultationId: string; principleId?: string }) {
-  const versions = await db
+/**
+ * The published summary versions of the consultation (or of one principle) in the order they were published, one
+ * page after the cursor, each with the comments it cites.
+ */
+export async function listOpenSummaries(db: Db, p: { consultationId: string; principleId?: string } & Page) {
+  const found = await db
     .select({
       id: summaryVersions.id,
       principleId: summaryVersions.principleId,
@@ -302,8 +315,16 @@ export async function listOpenSummaries(db: Db, p: { consultationId: string; pri
     })
     .from(summaryVersions)
     .innerJoin(principles, eq(principles.id, summaryVersions.principleId))
-    .where(and(eq(principles.consultationId, p.consultationId), p.principleId ? eq(principles.id, p.principleId) : undefined))
-    .orderBy(asc(principles.position), asc(summaryVersions.version));
+    .where(
+      and(
+        eq(principles.consultationId, p.consultationId),
+        p.principleId ? eq(principles.id, p.principleId) : undefined,
+        p.after ? gt(summaryVersions.id, p.after) : undefined,
+      ),
+    )
+    .orderBy(asc(summaryVersions.id))
+    .limit(p.limit + 1);
+  const { rows: versions, nextCursor } = paged(found, p.limit);
   const citations = versions.length
     ? await db
         .select({
@@ -322,10 +343,17 @@ export async function listOpenSummaries(db: Db, p: { consultationId: string; pri
         )
         .orderBy(asc(summaryCitations.commentId), asc(summaryCitations.section))
     : [];
-  return versions.map((v) => ({ ...v, citations: citations.filter((c) => c.versionId === v.id) }));
+  return { rows: versions.map((v) => ({ ...v, citations: citations.filter((c) => c.versionId === v.id) })), nextCursor };
 }
 
-export const listOpenLedger = listLedger;
+/** The whole ledger, newest first, for the CSV download. */
+export const listOpenLedger = (db: Db, consultationId: string) => listLedger(db, consultationId);
+export type OpenLedgerRow = Awaited<ReturnType<typeof listOpenLedger>>[number];
+
+/** The ledger newest first, one page after the cursor: the entries older than it. */
+export async function listOpenLedgerPage(db: Db, p: { consultationId: string } & Page) {
+  return paged(await listLedger(db, p.consultationId, { before: p.after, limit: p.limit + 1 }), p.limit);
+}
 
 /** Comments and endorsements by stakeholder group, per principle and in all, and hidden comments by group. */
 export async function openStatistics(db: Db, consultationId: string) {

@@ -10,6 +10,7 @@ import {
   grievances,
   memberships,
   moderationDecisions,
+  moderationRules,
   notificationPreferences,
   notifications,
   organisations,
@@ -17,16 +18,21 @@ import {
   privacyConsents,
   reports,
   siteFeedback,
+  summaryVersions,
   users,
 } from "../schema";
+import type { DownloadSection } from "@/lib/rules/privacy";
+import { collectAccountRecords } from "./account-records";
 
 /** The comment ids of an author, as a subquery: versions and co-signers are read by it in one statement each. */
 const authoredBy = (db: Db, userId: string) => db.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
 
 /**
- * Everything held about one person, by category (DPDP Act 2023, s. 11: a summary of the personal data processed).
- * Every query is keyed by the account's id, never by anything the request supplies; no other person's personal
- * data is included (a report's or an appeal's decider is given by role only).
+ * Everything held about one person, by category (DPDP Act 2023, s. 11: a summary of the personal data processed),
+ * in the sections the privacy notice's items name (DOWNLOAD_SECTIONS). Every query is keyed by the account's id,
+ * never by anything the request supplies, and by its address only once confirmed (account-records.ts); no other
+ * person's personal data is included (a moderator, a decider or a co-signing representative is given by role or
+ * organisation only).
  */
 export async function collectPersonalData(db: Db, userId: string) {
   const [profile] = await db
@@ -42,6 +48,7 @@ export async function collectPersonalData(db: Db, userId: string) {
       privacyNoticeVersion: users.privacyNoticeVersion,
       privacyConsentedAt: users.privacyConsentedAt,
       writeBlockedAt: users.writeBlockedAt,
+      heldAt: users.heldAt,
       createdAt: users.createdAt,
       updatedAt: users.updatedAt,
     })
@@ -62,6 +69,9 @@ export async function collectPersonalData(db: Db, userId: string) {
     grievanceRows,
     feedbackRows,
     cosignRows,
+    cosignRequestRows,
+    decisionRows,
+    accountRecords,
   ] = await Promise.all([
     db
       .select({
@@ -92,6 +102,7 @@ export async function collectPersonalData(db: Db, userId: string) {
         reply: notificationPreferences.reply,
         citation: notificationPreferences.citation,
         consultation: notificationPreferences.consultation,
+        cosign: notificationPreferences.cosign,
         updatedAt: notificationPreferences.updatedAt,
       })
       .from(notificationPreferences)
@@ -159,15 +170,29 @@ export async function collectPersonalData(db: Db, userId: string) {
       .where(eq(reports.reporterId, userId))
       .orderBy(asc(reports.id)),
     db
+      // What each notice is about, so that it means something on its own (notifications.ts lists the columns
+      // each kind uses).
       .select({
         id: notifications.id,
         kind: notifications.kind,
         commentId: notifications.commentId,
         decisionId: notifications.decisionId,
+        summaryVersionId: notifications.summaryVersionId,
+        summaryVersion: summaryVersions.version,
+        summaryPrinciple: principles.slug,
+        consultationId: notifications.consultationId,
+        consultation: consultations.slug,
+        organisationId: notifications.organisationId,
+        organisation: organisations.name,
+        grievanceId: notifications.grievanceId,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
       })
       .from(notifications)
+      .leftJoin(summaryVersions, eq(summaryVersions.id, notifications.summaryVersionId))
+      .leftJoin(principles, eq(principles.id, summaryVersions.principleId))
+      .leftJoin(consultations, eq(consultations.id, notifications.consultationId))
+      .leftJoin(organisations, eq(organisations.id, notifications.organisationId))
       .where(eq(notifications.userId, userId))
       .orderBy(asc(notifications.id)),
     db
@@ -223,6 +248,38 @@ export async function collectPersonalData(db: Db, userId: string) {
       .innerJoin(organisations, eq(organisations.id, commentCosigners.organisationId))
       .where(eq(commentCosigners.decidedBy, userId))
       .orderBy(asc(commentCosigners.commentId)),
+    // Organisations asked to co-sign the person's own joint submissions; who answered for them is theirs.
+    db
+      .select({
+        commentId: commentCosigners.commentId,
+        organisation: organisations.name,
+        state: commentCosigners.state,
+        requestedAt: commentCosigners.requestedAt,
+        decidedAt: commentCosigners.decidedAt,
+      })
+      .from(commentCosigners)
+      .innerJoin(organisations, eq(organisations.id, commentCosigners.organisationId))
+      .where(inArray(commentCosigners.commentId, authoredBy(db, userId)))
+      .orderBy(asc(commentCosigners.commentId), asc(commentCosigners.requestedAt)),
+    // Decisions about the person's comments or account; the moderator by role only.
+    db
+      .select({
+        id: moderationDecisions.id,
+        consultation: consultations.slug,
+        commentId: moderationDecisions.commentId,
+        action: moderationDecisions.action,
+        rule: moderationRules.number,
+        note: moderationDecisions.note,
+        actorRole: moderationDecisions.actorRole,
+        appealId: moderationDecisions.appealId,
+        createdAt: moderationDecisions.createdAt,
+      })
+      .from(moderationDecisions)
+      .innerJoin(consultations, eq(consultations.id, moderationDecisions.consultationId))
+      .leftJoin(moderationRules, eq(moderationRules.id, moderationDecisions.ruleId))
+      .where(eq(moderationDecisions.subjectUserId, userId))
+      .orderBy(asc(moderationDecisions.id)),
+    collectAccountRecords(db, { userId, email: profile.email, confirmed: profile.emailConfirmedAt !== null }),
   ]);
 
   const versionsOf = new Map<number, Omit<(typeof versionRows)[number], "commentId">[]>();
@@ -244,7 +301,10 @@ export async function collectPersonalData(db: Db, userId: string) {
     grievances: grievanceRows,
     feedback: feedbackRows,
     cosignDecisions: cosignRows,
-  };
+    cosignRequests: cosignRequestRows,
+    moderationDecisions: decisionRows,
+    ...accountRecords,
+  } satisfies Record<DownloadSection, unknown>;
 }
 
 export type PersonalData = NonNullable<Awaited<ReturnType<typeof collectPersonalData>>>;

@@ -4,13 +4,16 @@ import { comments } from "./comments";
 import { consultations } from "./consultations";
 import { notificationKind } from "./enums";
 import { moderationDecisions } from "./moderation";
+import { organisations } from "./organisations";
+import { grievances } from "./privacy";
 import { summaryVersions } from "./summaries";
 import { users } from "./users";
 
 /**
  * What a participant is told about, in the app; the email (if they want one) is queued in the same
  * transaction. The subject columns a kind uses: decision → decision_id (and comment_id); reply → comment_id
- * (the reply); citation → summary_version_id and comment_id; consultation_* → consultation_id.
+ * (the reply); citation → summary_version_id and comment_id; consultation_* → consultation_id; cosign_request →
+ * comment_id (the joint submission) and organisation_id (the organisation asked to co-sign); grievance → grievance_id.
  */
 export const notifications = pgTable(
   "notifications",
@@ -24,6 +27,8 @@ export const notifications = pgTable(
     commentId: integer().references(() => comments.id, { onDelete: "cascade" }),
     summaryVersionId: integer().references(() => summaryVersions.id, { onDelete: "restrict" }),
     consultationId: uuid().references(() => consultations.id, { onDelete: "cascade" }),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    grievanceId: integer().references(() => grievances.id, { onDelete: "cascade" }),
     // Makes "tell them once" hold under retries and several instances, e.g. "reply:123" or "opened:<id>".
     dedupeKey: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

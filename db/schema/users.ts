@@ -90,6 +90,7 @@ export const notificationPreferences = pgTable("notification_preferences", {
   reply: boolean().notNull().default(true),
   citation: boolean().notNull().default(true),
   consultation: boolean().notNull().default(true),
+  cosign: boolean().notNull().default(true),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { eraseAccount, getErasureSubject } from "@/db/queries/erasure";
 import { reserveSignInAttempt, settleSignInAttempt } from "@/db/queries/sign-in-attempts";
 import { verifyPassword } from "@/lib/auth/password";
-import { erasedEmail } from "@/lib/rules/privacy";
+import { erasedEmail, erasureAttemptKey } from "@/lib/rules/privacy";
 import type { ErasureInput } from "@/lib/validation/privacy";
 import { authorise, type Actor, type Denied } from "./actor";
 
@@ -24,8 +24,7 @@ export async function eraseOwnAccount(
   const userId = allowed.actor.id;
   const subject = await getErasureSubject(db, userId);
   if (!subject || subject.erasedAt) return { ok: false, error: "notFound" };
-  // Keyed by the account, not the address: an attempt recorded after the erasure must not bring the address back.
-  const attempt = await reserveSignInAttempt(db, `erase:${userId}`, p.address, now);
+  const attempt = await reserveSignInAttempt(db, erasureAttemptKey(userId), p.address, now);
   if (!attempt.ok) return { ok: false, error: "rateLimited", retryAt: attempt.retryAt };
   const valid = await verifyPassword(subject.passwordHash, p.input.currentPassword);
   await settleSignInAttempt(db, attempt.attemptId, valid);

@@ -1,6 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/db/client";
-import { announceConsultations } from "@/db/queries/notifications";
 import { claimDueEmails, markEmailFailed, markEmailSent, renewEmailLease, type ClaimedEmail } from "@/db/queries/outbox";
 import { EMAIL_BATCH, EMAIL_CLAIM_LEASE_MS, EMAIL_MAX_ATTEMPTS, EMAIL_POLL_MS, nextAttempt } from "@/lib/rules/email-delivery";
 
@@ -72,8 +71,9 @@ export async function deliverDueEmails(db: Db, transport: Transporter, o: Delive
 }
 
 /**
- * Started once per server process when SMTP_URL is set: every few seconds, announces due consultations and
- * sends due mail. Everything it knows is in the database, so as many processes as you like may run it.
+ * Started once per server process when SMTP_URL is set: every few seconds, sends due mail. Everything it knows is
+ * in the database, so as many processes as you like may run it. (Consultation announcements are not its job: they
+ * are made in the app without a mail server too, by lib/jobs/background.ts.)
  */
 export function startEmailWorker(db: Db, settings: { smtpUrl: string; from: string }, pollMs = EMAIL_POLL_MS): () => void {
   const transport = smtpTransport(settings.smtpUrl);
@@ -81,7 +81,6 @@ export function startEmailWorker(db: Db, settings: { smtpUrl: string; from: stri
   let stopped = false;
   const tick = async () => {
     try {
-      await announceConsultations(db);
       // Drain a backlog without waiting a poll interval between full batches.
       for (let i = 0; i < 50; i++) {
         const round = await deliverDueEmails(db, transport, { from: settings.from });

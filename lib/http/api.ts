@@ -14,9 +14,9 @@ import type { BucketPolicy } from "@/lib/rules/token-bucket";
 import { errorSchema, type ApiErrorBody } from "@/lib/validation/open-data";
 
 /**
- * The plumbing every open data endpoint shares: a per-address rate limit kept in the database, query parameters
- * refused by name, the response parsed with its schema before it leaves (so it always matches the OpenAPI
- * document built from the same schemas), and an ETag with a short public cache lifetime.
+ * The plumbing every open data endpoint and CSV download shares: a per-address rate limit kept in the database,
+ * query parameters refused by name, the response parsed with its schema before it leaves (so it always matches the
+ * OpenAPI document built from the same schemas), and an ETag with a short public cache lifetime.
  */
 
 /** A burst of API_RATE_BURST requests, then API_RATE_PER_MINUTE a minute. */
@@ -85,37 +85,98 @@ export class InvalidParameter extends Error {
 
 export const notFound = (what: string) => apiError(404, { error: "not_found", message: `${what} does not exist` });
 
-/** Answers one GET of an endpoint, from the rate limit to the ETag. */
-export async function serveEndpoint(endpoint: SomeEndpoint, req: Request, rawPath: Record<string, string>, ctx: ApiContext) {
-  const rate = await ctx.db.transaction((tx) => takeRateToken(tx, `api:${ctx.address ?? "unknown"}`, ctx.rate ?? API_RATE, ctx.now));
+/** What a resource sends once its data is loaded: the body, its content type, and headers of its own. */
+export interface Representation {
+  body: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Anything served through this plumbing: an API endpoint (JSON) or a CSV download of the same data. Both take
+ * their parameters, errors, rate limit and ETag from serveResource, so the two cannot behave differently.
+ */
+export interface SomeResource {
+  /** The rate-limit bucket's prefix: requests are counted per address under `<bucket>:<address>`. */
+  bucket: string;
+  pathParams: ParamSchemas;
+  query: ParamSchemas;
+  load: (db: Db, path: Record<string, unknown>, query: Record<string, unknown>, url: URL) => Promise<unknown>;
+  render: (data: unknown, path: Record<string, unknown>) => Representation;
+}
+
+/** A resource checked against its own parameter and data types, with the types then forgotten (as defineEndpoint). */
+export function defineResource<Path extends ParamSchemas, Query extends ParamSchemas, Data>(r: {
+  bucket: string;
+  pathParams: Path;
+  query: Query;
+  load: (db: Db, path: { [K in keyof Path]: z.output<Path[K]> }, query: ParsedParams<Query>, url: URL) => Promise<Data | null>;
+  render: (data: Data, path: { [K in keyof Path]: z.output<Path[K]> }) => Representation;
+}): SomeResource {
+  return r as unknown as SomeResource;
+}
+
+/** The answer, and the data it was made from if it was loaded (for a caller that records what was served). */
+export interface Served {
+  response: Response;
+  data?: unknown;
+}
+
+/** Answers one GET of a resource, from the rate limit to the ETag. */
+export async function serveResource(
+  resource: SomeResource,
+  req: Request,
+  rawPath: Record<string, string>,
+  ctx: ApiContext,
+): Promise<Served> {
+  const bucket = `${resource.bucket}:${ctx.address ?? "unknown"}`;
+  const rate = await ctx.db.transaction((tx) => takeRateToken(tx, bucket, ctx.rate ?? API_RATE, ctx.now));
   if (!rate.ok) {
     const seconds = retryAfterSeconds(rate.retryAt, ctx.now);
-    return apiError(
-      429,
-      { error: "rate_limited", message: `Too many requests; try again in ${seconds} s`, retryAfterSeconds: seconds },
-      { "Retry-After": String(seconds) },
-    );
+    return {
+      response: apiError(
+        429,
+        { error: "rate_limited", message: `Too many requests; try again in ${seconds} s`, retryAfterSeconds: seconds },
+        { "Retry-After": String(seconds) },
+      ),
+    };
   }
   const url = new URL(req.url);
   const path: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(endpoint.pathParams)) {
+  for (const [name, schema] of Object.entries(resource.pathParams)) {
     const parsed = schema.safeParse(rawPath[name]);
-    if (!parsed.success) return notFound(`${name} "${rawPath[name] ?? ""}"`);
+    if (!parsed.success) return { response: notFound(`${name} "${rawPath[name] ?? ""}"`) };
     path[name] = parsed.data;
   }
-  const query = parseQuery(url.searchParams, endpoint.query);
-  if (!query.ok) return apiError(400, { error: "invalid_parameter", parameter: query.parameter, message: query.message });
+  const query = parseQuery(url.searchParams, resource.query);
+  if (!query.ok) return { response: apiError(400, { error: "invalid_parameter", parameter: query.parameter, message: query.message }) };
   let data: unknown;
   try {
-    data = await endpoint.load(ctx.db, path, query.params, url);
+    data = await resource.load(ctx.db, path, query.params, url);
   } catch (err) {
     if (!(err instanceof InvalidParameter)) throw err;
-    return apiError(400, { error: "invalid_parameter", parameter: err.parameter, message: err.message });
+    return { response: apiError(400, { error: "invalid_parameter", parameter: err.parameter, message: err.message }) };
   }
-  if (data === null) return notFound(Object.values(rawPath).join("/") || "it");
-  const body = JSON.stringify(endpoint.response.parse(data));
-  const tag = entityTag(body);
-  const headers = { ...COMMON, ETag: tag, "Cache-Control": `public, max-age=${API_MAX_AGE_SECONDS}` };
-  if (matchesIfNoneMatch(req.headers.get("if-none-match"), tag)) return new Response(null, { status: 304, headers });
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": JSON_TYPE } });
+  if (data === null) return { response: notFound(Object.values(rawPath).join("/") || "it") };
+  const out = resource.render(data, path);
+  const tag = entityTag(out.body);
+  const headers = { ...COMMON, ...out.headers, ETag: tag, "Cache-Control": `public, max-age=${API_MAX_AGE_SECONDS}` };
+  if (matchesIfNoneMatch(req.headers.get("if-none-match"), tag)) return { response: new Response(null, { status: 304, headers }), data };
+  return { response: new Response(out.body, { status: 200, headers: { ...headers, "Content-Type": out.contentType } }), data };
+}
+
+/** An endpoint as a resource: its data parsed with its response schema (so it always matches the OpenAPI document), as JSON. */
+function endpointResource(endpoint: SomeEndpoint): SomeResource {
+  return {
+    bucket: "api",
+    pathParams: endpoint.pathParams,
+    query: endpoint.query,
+    load: endpoint.load,
+    render: (data) => ({ body: JSON.stringify(endpoint.response.parse(data)), contentType: JSON_TYPE }),
+  };
+}
+
+/** Answers one GET of an endpoint. */
+export async function serveEndpoint(endpoint: SomeEndpoint, req: Request, rawPath: Record<string, string>, ctx: ApiContext) {
+  return (await serveResource(endpointResource(endpoint), req, rawPath, ctx)).response;
 }

@@ -2,13 +2,14 @@ import { csvRow } from "@/lib/rules/csv";
 
 type Cell = string | number | null | undefined;
 
-/** A CSV download: UTF-8 with a BOM so spreadsheet programs read Hindi names correctly, never cached. */
-export function csvResponse(filename: string, header: readonly string[], rows: readonly (readonly Cell[])[]): Response {
-  return new Response("\uFEFF" + csvRow(header) + rows.map(csvRow).join(""), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+export const CSV_TYPE = "text/csv; charset=utf-8";
+
+/** A CSV file's text: UTF-8 with a BOM so spreadsheet programs read Hindi names correctly. */
+export function csvText(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return "\uFEFF" + csvRow(header) + rows.map(csvRow).join("");
+}
+
+/** The headers that make a browser save the answer as a file of this name. */
+export function attachment(filename: string): Record<string, string> {
+  return { "Content-Disposition": `attachment; filename="${filename}"` };
 }

@@ -8,13 +8,14 @@ import {
   listOpenConsultations,
   listOpenEndorsementEvents,
   listOpenEndorsements,
-  listOpenLedger,
+  listOpenLedgerPage,
   listOpenPrinciples,
   listOpenSummaries,
   openStatistics,
   type OpenCommentRow,
   type OpenConsultationRow,
   type OpenEndorsementRow,
+  type OpenLedgerRow,
 } from "@/db/queries/open-data";
 import {
   API_PAGE_DEFAULT,
@@ -40,11 +41,13 @@ import {
   principleParam,
   statisticsSchema,
   summaryListSchema,
+  targetParam,
   type OpenComment,
   type OpenConsultation,
   type OpenEndorsement,
   type OpenLedgerEntry,
 } from "@/lib/validation/open-data";
+import type { ParsedParams } from "@/lib/rules/api-request";
 import { defineEndpoint, InvalidParameter, type SomeEndpoint } from "./api";
 
 /** The open data API's endpoints: what the routes under app/api/v1 serve and what the OpenAPI document lists. */
@@ -118,6 +121,8 @@ export function openComment(r: OpenCommentRow): OpenComment {
     withdrawnAt: isoOrNull(r.withdrawnAt),
     hiddenUnderRule: r.hiddenUnderRule,
     citedInSummaryVersion: r.citedInSummaryVersion,
+    campaignLeadId: r.campaignLeadId,
+    cosigners: r.cosigners,
   };
 }
 
@@ -138,7 +143,7 @@ export function openEndorsement(r: OpenEndorsementRow): OpenEndorsement {
   };
 }
 
-export function openLedgerEntry(r: Awaited<ReturnType<typeof listOpenLedger>>[number]): OpenLedgerEntry {
+export function openLedgerEntry(r: OpenLedgerRow): OpenLedgerEntry {
   return {
     id: r.id,
     at: iso(r.at),
@@ -159,7 +164,7 @@ const idParam = z
   .regex(/^[1-9]\d{0,9}$/)
   .transform(Number)
   .refine((n) => n <= MAX_ID);
-const consultationPath = { slug: slugParam.describe("The consultation's slug, e.g. paris-call") };
+export const consultationPath = { slug: slugParam.describe("The consultation's slug, e.g. paris-call") };
 const page = { after: afterParam, limit: limitParam };
 
 /** The address of the page after `cursor`, keeping the request's other parameters. */
@@ -175,6 +180,27 @@ async function principleId(db: Db, consultationId: string, slug: string | undefi
   const p = await getOpenPrinciple(db, consultationId, slug);
   if (!p) throw new InvalidParameter("principle", `"principle" names no principle of this consultation`);
   return p.id;
+}
+
+// ---- Filters, shared with the CSV downloads (same names, same parsing, same 400s) ---------------------------
+
+export const commentFilters = { principle: principleParam };
+
+export async function commentFilter(db: Db, consultationId: string, q: ParsedParams<typeof commentFilters>) {
+  return { principleId: await principleId(db, consultationId, q.principle) };
+}
+
+export const endorsementFilters = { group: groupParam, target: targetParam };
+
+export async function endorsementFilter(
+  db: Db,
+  consultationId: string,
+  q: ParsedParams<typeof endorsementFilters>,
+): Promise<{ group?: StakeholderGroup; target?: string }> {
+  if (!q.target || q.target === "consultation") return { group: q.group, target: q.target };
+  const p = await getOpenPrinciple(db, consultationId, q.target);
+  if (!p) throw new InvalidParameter("target", `"target" is neither "consultation" nor a principle of this consultation`);
+  return { group: q.group, target: p.id };
 }
 
 /** Counts in a fixed order (group, then stance or capacity), so that equal data always gives an equal body and ETag. */
@@ -232,14 +258,14 @@ const comments = defineEndpoint({
   description:
     "Every comment and reply in the order they were made (by reference number), a page at a time. Comments that are awaiting moderation, hidden or withdrawn keep their place with their state, but without their text, stance or author.",
   pathParams: consultationPath,
-  query: { ...page, principle: principleParam },
+  query: { ...page, ...commentFilters },
   response: commentPageSchema,
   load: async (db, { slug }, q, url) => {
     const c = await getOpenConsultation(db, slug);
     if (!c) return null;
     const result = await listOpenComments(db, {
       consultationId: c.id,
-      principleId: await principleId(db, c.id, q.principle),
+      ...(await commentFilter(db, c.id, q)),
       after: q.after,
       limit: q.limit ?? API_PAGE_DEFAULT,
     });
@@ -272,29 +298,14 @@ const endorsementList = defineEndpoint({
   summary: "Endorsement registry",
   description: "Every endorsement in the order it was made, withdrawn ones included (with the time of withdrawal), a page at a time.",
   pathParams: consultationPath,
-  query: {
-    ...page,
-    group: groupParam,
-    target: z
-      .string()
-      .regex(/^[a-z0-9-]{1,80}$/)
-      .describe('"consultation" for endorsements of the whole consultation, or a principle\'s slug'),
-  },
+  query: { ...page, ...endorsementFilters },
   response: endorsementPageSchema,
   load: async (db, { slug }, q, url) => {
     const c = await getOpenConsultation(db, slug);
     if (!c) return null;
-    let target: string | undefined;
-    if (q.target === "consultation") target = "consultation";
-    else if (q.target) {
-      const p = await getOpenPrinciple(db, c.id, q.target);
-      if (!p) throw new InvalidParameter("target", `"target" is neither "consultation" nor a principle of this consultation`);
-      target = p.id;
-    }
     const result = await listOpenEndorsements(db, {
       consultationId: c.id,
-      group: q.group,
-      target,
+      ...(await endorsementFilter(db, c.id, q)),
       after: q.after,
       limit: q.limit ?? API_PAGE_DEFAULT,
     });
@@ -339,16 +350,23 @@ const summaries = defineEndpoint({
   path: `${API_BASE}/consultations/{slug}/summaries`,
   operationId: "listSummaries",
   summary: "Published summaries",
-  description: "Every published version of every principle's summary, oldest first, with the comments each version cites.",
+  description:
+    "Every published version of every principle's summary in the order they were published, oldest first, with the comments each version cites, a page at a time.",
   pathParams: consultationPath,
-  query: { principle: principleParam },
+  query: { ...page, principle: principleParam },
   response: summaryListSchema,
-  load: async (db, { slug }, q) => {
+  load: async (db, { slug }, q, url) => {
     const c = await getOpenConsultation(db, slug);
     if (!c) return null;
-    const rows = await listOpenSummaries(db, { consultationId: c.id, principleId: await principleId(db, c.id, q.principle) });
+    const result = await listOpenSummaries(db, {
+      consultationId: c.id,
+      principleId: await principleId(db, c.id, q.principle),
+      after: q.after,
+      limit: q.limit ?? API_PAGE_DEFAULT,
+    });
     return {
-      data: rows.map((v) => ({
+      data: result.rows.map((v) => ({
+        id: v.id,
         principleId: v.principleId,
         principleSlug: v.principleSlug,
         principlePosition: v.principlePosition,
@@ -358,6 +376,8 @@ const summaries = defineEndpoint({
         sections: v.sections,
         citations: v.citations.map((x) => ({ commentId: x.commentId, section: x.section as SummarySection, commentState: x.state })),
       })),
+      nextCursor: result.nextCursor === null ? null : String(result.nextCursor),
+      next: nextLink(url, result.nextCursor),
     };
   },
 });
@@ -367,13 +387,19 @@ const ledger = defineEndpoint({
   operationId: "listLedger",
   summary: "Moderation ledger",
   description:
-    "Every decision that hid or restored a comment, newest first: when, under which rule, the acting role, the principle, the author's stakeholder group and the appeal. Never the text or who.",
+    "Every decision that hid or restored a comment, newest first, a page at a time (each page's cursor leads to older entries): when, under which rule, the acting role, the principle, the author's stakeholder group and the appeal. Never the text or who.",
   pathParams: consultationPath,
-  query: {},
+  query: page,
   response: ledgerSchema,
-  load: async (db, { slug }) => {
+  load: async (db, { slug }, q, url) => {
     const c = await getOpenConsultation(db, slug);
-    return c ? { data: (await listOpenLedger(db, c.id)).map(openLedgerEntry) } : null;
+    if (!c) return null;
+    const result = await listOpenLedgerPage(db, { consultationId: c.id, after: q.after, limit: q.limit ?? API_PAGE_DEFAULT });
+    return {
+      data: result.rows.map(openLedgerEntry),
+      nextCursor: result.nextCursor === null ? null : String(result.nextCursor),
+      next: nextLink(url, result.nextCursor),
+    };
   },
 });
 

@@ -84,7 +84,11 @@ export function openApiDocument() {
       pathParams: {},
       query: {},
     },
-    { type: "object", required: ["openapi", "info", "paths"] },
+    {
+      type: "object",
+      required: ["openapi", "info", "paths"],
+      properties: { openapi: { const: "3.1.0" }, info: { type: "object" }, paths: { type: "object" } },
+    },
   );
   return {
     openapi: "3.1.0" as const,
@@ -94,7 +98,7 @@ export function openApiDocument() {
       version: "1.0.0",
       description: [
         "Read-only public data of Samvad's consultations: consultations and their principles, comments, the endorsement registry and its history, published summaries with their citations, the moderation ledger and statistics by stakeholder group.",
-        `Lists of comments and endorsements are paginated by cursor: pass the \`nextCursor\` of a page as \`after\` (or follow \`next\`); \`limit\` is 1 to ${API_PAGE_MAX}, ${API_PAGE_DEFAULT} by default.`,
+        `Lists of comments, endorsements, endorsement events, summaries and the ledger are paginated by cursor: pass the \`nextCursor\` of a page as \`after\` (or follow \`next\`); \`limit\` is 1 to ${API_PAGE_MAX}, ${API_PAGE_DEFAULT} by default.`,
         `Each address may make ${API_RATE_BURST} requests at once, then ${API_RATE_PER_MINUTE} a minute; beyond that the answer is 429 with Retry-After.`,
         "Times are ISO 8601 in UTC. Comments awaiting moderation, hidden or withdrawn keep their place without their text or author; nobody is named who chose to show only their stakeholder group or who erased their account; email addresses are never published.",
       ].join("\n\n"),

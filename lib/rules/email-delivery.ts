@@ -21,17 +21,33 @@ export function nextAttempt(attempts: number, now: Date, max = EMAIL_MAX_ATTEMPT
 }
 
 /** The preferences a participant can switch: both consultation announcements share one. */
-export const NOTIFICATION_PREFERENCE_KINDS = ["decision", "reply", "citation", "consultation"] as const;
+export const NOTIFICATION_PREFERENCE_KINDS = ["decision", "reply", "citation", "consultation", "cosign"] as const;
 export type NotificationPreferenceKind = (typeof NOTIFICATION_PREFERENCE_KINDS)[number];
 
-export function preferenceOf(kind: NotificationKind): NotificationPreferenceKind {
-  return kind === "consultation_opened" || kind === "consultation_closing" ? "consultation" : kind;
+/**
+ * The preference that governs a kind's email, or null for a kind told in the app only: a grievance carries a
+ * complainant's personal data, so administrators read it behind sign-in rather than in a mailbox.
+ */
+export function preferenceOf(kind: NotificationKind): NotificationPreferenceKind | null {
+  switch (kind) {
+    case "consultation_opened":
+    case "consultation_closing":
+      return "consultation";
+    case "cosign_request":
+      return "cosign";
+    case "grievance":
+      return null;
+    default:
+      return kind;
+  }
 }
 
 /** A consultation is announced as closing this long before its comment period ends. */
 export const CLOSING_SOON_MS = 3 * 24 * 60 * 60 * 1000;
-/** An opening older than this is not announced (a consultation that opened before the worker first ran). */
+/** An opening older than this is not announced (a consultation that opened before the scheduler first ran). */
 export const OPENING_ANNOUNCE_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** How often each server process looks for consultations due to be announced (mail server or not). */
+export const ANNOUNCE_POLL_MS = 60_000;
 
 /** How long a password reset link works. */
 export const PASSWORD_RESET_LIFETIME_MS = 30 * 60 * 1000;

@@ -1,4 +1,11 @@
-import { APPEALABLE_ACTIONS, COMMENT_DECISIONS, type CommentDecision, type CommentState, type ModerationAction } from "@/lib/limits";
+import {
+  APPEALABLE_ACTIONS,
+  COMMENT_DECISIONS,
+  COMMENT_STATES,
+  type CommentDecision,
+  type CommentState,
+  type ModerationAction,
+} from "@/lib/limits";
 
 /**
  * The moderation state machine. A comment's *standing* is its state, with "hidden" told apart by the hide that
@@ -43,6 +50,14 @@ export function nextCommentState(current: CommentStanding, decision: CommentDeci
   const t = TRANSITIONS[decision];
   return t.from.includes(current) ? t.to : null;
 }
+
+/**
+ * The states an erasure with the "withdraw" choice takes a comment out of: every state but withdrawn, the one
+ * standing no decision leads out of. Hidden and held comments above all: left as they were, a moderator's
+ * restore, a reversed appeal or an approval would lead them back to published and republish the words of
+ * someone who asked for all of them to go. Derived, so that a state added later is withdrawn too.
+ */
+export const ERASURE_WITHDRAWS: readonly CommentState[] = COMMENT_STATES.filter((s) => s !== "withdrawn");
 
 /** The decisions a moderator may take on a comment of this standing, in the catalogue's order. */
 export function availableDecisions(current: CommentStanding): CommentDecision[] {

@@ -27,4 +27,4 @@ const tick = z
   .optional()
   .transform((v) => v === "on");
 
-export const notificationPreferencesSchema = z.object({ decision: tick, reply: tick, citation: tick, consultation: tick });
+export const notificationPreferencesSchema = z.object({ decision: tick, reply: tick, citation: tick, consultation: tick, cosign: tick });

@@ -104,6 +104,19 @@ export const commentSchema = z
     withdrawnAt: time.nullable(),
     hiddenUnderRule: z.int().positive().nullable().describe("The rule of the latest hide; null for an automatic hide"),
     citedInSummaryVersion: z.int().positive().nullable(),
+    campaignLeadId: z
+      .int()
+      .positive()
+      .nullable()
+      .describe(
+        "Campaign grouping, as the principle page shows it: the id of the group's entry (its earliest published member) when this published comment is one of at least two published, identical or nearly identical comments; null otherwise and unless the comment is published",
+      ),
+    cosigners: z
+      .array(z.strictObject({ id: z.uuid(), name: z.string() }))
+      .nullable()
+      .describe(
+        "A joint submission's co-signing organisations that confirmed, in the order they confirmed (empty when none did); null unless the comment is published",
+      ),
   })
   .describe("A hidden, held or withdrawn comment keeps its place with its state, but without its text or its author's name");
 export type OpenComment = z.infer<typeof commentSchema>;
@@ -155,6 +168,7 @@ const sectionsSchema = z.strictObject(
 );
 
 export const summaryVersionSchema = z.strictObject({
+  id: z.int().positive().describe("The version's own id, in the order versions were published (the cursor of this list)"),
   principleId: z.uuid(),
   principleSlug: slug,
   principlePosition: z.int().positive(),
@@ -170,7 +184,7 @@ export const summaryVersionSchema = z.strictObject({
     }),
   ),
 });
-export const summaryListSchema = z.strictObject({ data: z.array(summaryVersionSchema) });
+export const summaryListSchema = z.strictObject({ data: z.array(summaryVersionSchema), nextCursor: z.string().nullable(), next: nextLink });
 
 export const ledgerEntrySchema = z.strictObject({
   id: z.int().positive(),
@@ -183,7 +197,7 @@ export const ledgerEntrySchema = z.strictObject({
   appeal: z.enum(["none", "pending", ...APPEAL_OUTCOMES]),
 });
 export type OpenLedgerEntry = z.infer<typeof ledgerEntrySchema>;
-export const ledgerSchema = z.strictObject({ data: z.array(ledgerEntrySchema) });
+export const ledgerSchema = z.strictObject({ data: z.array(ledgerEntrySchema), nextCursor: z.string().nullable(), next: nextLink });
 
 const stanceCount = z.strictObject({ stakeholderGroup: group, stance: z.enum(STANCES), n: z.int().nonnegative() });
 const endorsementCount = z.strictObject({
@@ -236,3 +250,7 @@ export const limitParam = z
 
 export const principleParam = slug.describe("Only this principle's items (its slug)");
 export const groupParam = group.describe("Only this stakeholder group's items");
+export const targetParam = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/)
+  .describe('"consultation" for endorsements of the whole consultation, or a principle\'s slug');

@@ -6,7 +6,8 @@ import { axeViolations, expect, test } from "./support";
  * The open data API over real HTTP against the production server: every endpoint of the OpenAPI document is
  * called and each answer validated against the document's own schema with a JSON Schema 2020-12 validator.
  * The server is shared and every request comes from 127.0.0.1, so one bucket counts this whole file: the walk stays
- * well under the burst, the 429 test runs last (serial), and no other spec calls /api/v1.
+ * well under the burst, the 429 test runs last (serial), and no other spec calls /api/v1. The CSV downloads have a
+ * bucket of their own (same limits), so draining the API's does not refuse another spec's download.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -115,8 +116,30 @@ test("comments page by cursor to the end; hidden ones keep their place without t
     .replace(/^\uFEFF/, "")
     .split("\r\n")[0]!
     .split(",");
-  expect(header).toEqual(expect.arrayContaining(["id", "state", "body", "author_name", "organisation_name", "hidden_under_rule"]));
+  expect(header).toEqual(
+    expect.arrayContaining([
+      "id",
+      "state",
+      "body",
+      "author_name",
+      "organisation_name",
+      "hidden_under_rule",
+      "campaign_lead_id",
+      "cosigners",
+    ]),
+  );
   for (const id of ids) expect(text).toContain(`\r\n${id},`);
+  // Served like the API: an ETag that gives 304, and a bad parameter named in the API's JSON 400.
+  const tag = csv.headers()["etag"]!;
+  expect(tag).toMatch(/^"[\w-]+"$/);
+  expect(csv.headers()["cache-control"]).toBe("public, max-age=60");
+  expect((await request.get(`/api/consultations/${PILOT}/comments`, { headers: { "If-None-Match": tag } })).status()).toBe(304);
+  const bad = await request.get(`/api/consultations/${PILOT}/registry?target=no-such-principle`);
+  expect(bad.status()).toBe(400);
+  const badBody = (await bad.json()) as Json;
+  const validate = validatorFor("/api/v1/consultations/{slug}/endorsements", "400");
+  expect(validate(badBody), ajv.errorsText(validate.errors)).toBe(true);
+  expect(badBody).toMatchObject({ error: "invalid_parameter", parameter: "target" });
   for (const kind of ["registry", "ledger"]) {
     const other = await request.get(`/api/consultations/${PILOT}/${kind}`);
     expect(other.status()).toBe(200);
@@ -170,6 +193,21 @@ test("the open data page lists every endpoint and the CSV files, without accessi
   await page.goto("/en");
   await page.getByRole("contentinfo").getByRole("link", { name: "Open data and API" }).click();
   await expect(page).toHaveURL(/\/en\/open-data$/);
+});
+
+test("the registry page's download takes the API's parameters: a principle by its slug", async ({ page, request }) => {
+  await page.goto("/en/consultations/paris-call/registry");
+  // The first principle (after "all" and "the Call as a whole"); the page's own filter names it by id.
+  await page.locator("#filter-target").selectOption({ index: 2 });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/target=[0-9a-f-]{36}/);
+  const link = page.getByRole("link", { name: "Download as CSV" });
+  await expect(link).toHaveAttribute("href", /^\/api\/consultations\/paris-call\/registry\?target=[a-z0-9]+(-[a-z0-9]+)*$/);
+  const href = (await link.getAttribute("href"))!;
+  expect(href).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  const csv = await request.get(href);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
 });
 
 // Last: it empties the bucket every request of this file shares.

@@ -82,6 +82,11 @@ test("notification settings, and the unsubscribe link of a reply notification tu
   const tag = Math.random().toString(36).slice(2, 8);
   const email = uniqueEmail("notify");
   await signUp(page, { name: "Anjali Desai", email, password: STRONG_PASSWORD, group: "civil_society" });
+  // Notification mail goes only to a confirmed address: a demo sends no mail, so the profile shows the link.
+  await page.goto("/en/profile");
+  await page.getByTestId("demo-email-link").getByRole("link").click();
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByTestId("email-confirmed")).toContainText("Your email address is confirmed");
 
   await page.goto("/en/notifications");
   await page.getByRole("link", { name: "Choose which notifications you also get by email" }).click();

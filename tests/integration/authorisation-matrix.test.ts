@@ -590,9 +590,15 @@ const MATRIX: Record<string, Row> = {
     fields: Object.keys(notificationPreferencesSchema.shape),
     check: async (h) => {
       const [a, b] = [await newActor(h.db), await newActor(h.db)];
-      await savePreferences(h.db, a.id, { decision: false, reply: false, citation: true, consultation: false });
-      expect(await getPreferences(h.db, a.id)).toEqual({ decision: false, reply: false, citation: true, consultation: false });
-      expect(await getPreferences(h.db, b.id)).toEqual({ decision: true, reply: true, citation: true, consultation: true });
+      await savePreferences(h.db, a.id, { decision: false, reply: false, citation: true, consultation: false, cosign: false });
+      expect(await getPreferences(h.db, a.id)).toEqual({
+        decision: false,
+        reply: false,
+        citation: true,
+        consultation: false,
+        cosign: false,
+      });
+      expect(await getPreferences(h.db, b.id)).toEqual({ decision: true, reply: true, citation: true, consultation: true, cosign: true });
     },
   },
 

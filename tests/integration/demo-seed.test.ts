@@ -4,8 +4,21 @@ import type { DbHandle } from "@/db/client";
 import { getConsultationReport } from "@/db/queries/consultation-reports";
 import { listLedger } from "@/db/queries/ledger";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
-import { comments, consultations, offPlatformSubmissions, organisations, principles, summaryCitations, summaryVersions } from "@/db/schema";
+import { listOtherNotifications } from "@/db/queries/notifications";
+import {
+  comments,
+  consultationAnnouncements,
+  consultations,
+  offPlatformSubmissions,
+  organisations,
+  outboundEmails,
+  principles,
+  summaryCitations,
+  summaryVersions,
+  users,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed";
+import { demoAccounts } from "@/db/seed-accounts";
 import { STAKEHOLDER_GROUPS } from "@/lib/limits";
 import { freshDatabase, testEngines } from "../support/engines";
 import { changedTables, fingerprintTables } from "../support/table-snapshot";
@@ -141,6 +154,40 @@ describe.each(testEngines())("the demo seed on %s", (engine) => {
     expect(all.every((c) => c.createdAt.getTime() >= open.opensAt.getTime() && c.createdAt.getTime() < Date.now())).toBe(true);
     const endorsed = await countEndorsementsByGroup(h.db, { consultationId: open.id });
     expect(endorsed.reduce((n, e) => n + e.n, 0)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("shows the notifications: the open round's opening to every demo account, a co-signing request and a grievance", async () => {
+    const open = await round("paris-call");
+    const accountId = async (key: string) => {
+      const email = demoAccounts.find((a) => a.key === key)?.email ?? "";
+      const [u] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      if (!u) throw new Error(`no demo account ${key}`);
+      return u.id;
+    };
+    expect(
+      (await h.db.select().from(consultationAnnouncements).where(eq(consultationAnnouncements.consultationId, open.id))).map((a) => a.kind),
+    ).toEqual(["opened"]);
+    for (const account of demoAccounts) {
+      const kinds = (await listOtherNotifications(h.db, await accountId(account.key))).map((n) => `${n.kind}:${n.consultationSlug}`);
+      expect(kinds, account.key).toContain("consultation_opened:paris-call");
+    }
+    // The demo addresses count as confirmed: each has the email copy waiting in the outbox.
+    const participant = await accountId("academia");
+    const copies = await h.db
+      .select({ subject: outboundEmails.subject })
+      .from(outboundEmails)
+      .where(and(eq(outboundEmails.userId, participant), sql`${outboundEmails.subject} like '%is open for comments'`));
+    expect(copies).toHaveLength(1);
+    // Vikram Rao represents Kavach Cloud Services, whose co-signature the Digital Adhikar Collective asked for.
+    const vikram = await listOtherNotifications(h.db, await accountId("representative"));
+    expect(vikram.filter((n) => n.kind === "cosign_request")).toEqual([
+      expect.objectContaining({ organisationName: "Kavach Cloud Services (demo)", byOrganisation: "Digital Adhikar Collective (demo)" }),
+    ]);
+    // The admin was told of the demo grievance (since resolved).
+    const admin = await listOtherNotifications(h.db, await accountId("admin"));
+    const grievanceNotices = admin.filter((n) => n.kind === "grievance");
+    expect(grievanceNotices).toHaveLength(1);
+    expect(grievanceNotices[0]?.grievanceResolvedAt).toBeInstanceOf(Date);
   });
 
   it("running the seed again changes nothing in any table", async () => {

@@ -56,19 +56,21 @@ describe.each(testEngines())("email on %s", (engine) => {
   }
   const email = () => `person-${crypto.randomUUID().slice(0, 8)}@example.org`;
 
-  async function person(p: { language?: "en" | "hi"; password?: string } = {}) {
+  /** Confirmed unless told otherwise: notification mail goes only to an address its holder has proven. */
+  async function person(p: { language?: "en" | "hi"; password?: string; confirmed?: boolean } = {}) {
     const address = email();
     const u = await createUser(h.db, {
       email: address,
       name: "Meera Iyer",
       preferredLanguage: p.language ?? "en",
       password: p.password ?? "old-password-1234",
+      emailConfirmedAt: p.confirmed === false ? null : new Date(),
     });
     return { ...u, actor: { id: u.id, role: "participant" as const, stakeholderGroup: "civil_society" as const } };
   }
 
   it("the worker delivers a queued confirmation; the link in the mail confirms the address", async () => {
-    const u = await person();
+    const u = await person({ confirmed: false });
     const r = await requestEmailConfirmation(h.db, u.actor, {
       linkFor: (token) => `http://127.0.0.1:3000/en/confirm-email?token=${token}`,
       compose: (link) => ({ subject: "Confirm your address", body: `Open this link: ${link}` }),
@@ -92,7 +94,8 @@ describe.each(testEngines())("email on %s", (engine) => {
   });
 
   it("password reset: the mail arrives, the link works once, sessions end, reused and expired links are refused", async () => {
-    const u = await person({ language: "hi" });
+    // Account mail reaches an address that was never confirmed (notification mail does not).
+    const u = await person({ language: "hi", confirmed: false });
     expect(await requestPasswordReset(h.db, { email: u.email.toUpperCase(), client: null })).toEqual({ ok: true });
     await deliver();
     const [mail] = smtp.to(u.email);
@@ -241,7 +244,13 @@ describe.each(testEngines())("email on %s", (engine) => {
     // The RFC 8058 POST a mail client sends.
     const post = await unsubscribePost(h.db, new Request(url!, { method: "POST", body: oneClick() }));
     expect(post.status).toBe(200);
-    expect(await getPreferences(h.db, author.id)).toEqual({ decision: true, reply: false, citation: true, consultation: true });
+    expect(await getPreferences(h.db, author.id)).toEqual({
+      decision: true,
+      reply: false,
+      citation: true,
+      consultation: true,
+      cosign: true,
+    });
 
     // The next reply is still in the app, but no longer by email.
     const sent = smtp.to(author.email).length;
@@ -326,6 +335,66 @@ describe.each(testEngines())("email on %s", (engine) => {
       expect.arrayContaining(["Samvad: “A test consultation” is open for comments", "Samvad: “A test consultation” closes soon"]),
     );
     expect(smtp.to(quiet.email)).toHaveLength(0);
+  });
+
+  it("notification mail goes only to confirmed addresses, announcements not to held accounts; the app tells every one of them", async () => {
+    const c = await moderatedConsultation(h.db);
+    // Whatever is due so far is announced before these people exist, so the round below is the only one they hear of.
+    await announceConsultations(h.db);
+    const confirmed = await person();
+    const unconfirmed = await person({ confirmed: false });
+    const held = await person();
+    await h.db.update(users).set({ heldAt: new Date() }).where(eq(users.id, held.id));
+    const erased = await person();
+    await h.db.update(users).set({ erasedAt: new Date() }).where(eq(users.id, erased.id));
+
+    // A reply: in the app for both authors, by email only to the proven address.
+    const replier = await newActor(h.db);
+    const parents = new Map<string, number>();
+    for (const p of [confirmed, unconfirmed]) {
+      const parentId = await postComment(h.db, p.actor, c);
+      parents.set(p.id, parentId);
+      await postComment(h.db, replier, c, { parentId });
+    }
+    // A held account is told about a reply by email as anyone is (the hold is about announcements to everyone).
+    await h.db.transaction((tx) => notify(tx, { userId: held.id, kind: "reply", dedupeKey: `reply-test:${held.id}` }));
+    const kindsOf = async (userId: string) =>
+      (await h.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, userId)))
+        .map((n) => n.kind)
+        .sort();
+    expect(await kindsOf(confirmed.id)).toEqual(["reply"]);
+    expect(await kindsOf(unconfirmed.id)).toEqual(["reply"]);
+    const queuedTo = async (userId: string) =>
+      (await h.db.select({ subject: outboundEmails.subject }).from(outboundEmails).where(eq(outboundEmails.userId, userId))).map(
+        (m) => m.subject,
+      );
+    expect(await queuedTo(unconfirmed.id)).toEqual([]);
+
+    // An announcement: in the app for all three live accounts, by email only to the confirmed one that is not held.
+    const now = Date.now();
+    await newConsultation(h.db, { opensAt: new Date(now - MINUTE), closesAt: new Date(now + 10 * 24 * 60 * MINUTE) });
+    expect(await announceConsultations(h.db)).toBe(1);
+    for (const p of [confirmed, unconfirmed, held]) expect(await kindsOf(p.id)).toEqual(["consultation_opened", "reply"]);
+    expect(await kindsOf(erased.id)).toEqual([]);
+    await deliverAll();
+    const subjects = (address: string) => smtp.to(address).map((m) => m.headers.get("subject"));
+    expect(subjects(confirmed.email).sort()).toEqual([
+      "Samvad: someone replied to your comment",
+      "Samvad: “A test consultation” is open for comments",
+    ]);
+    expect(subjects(held.email)).toEqual(["Samvad: someone replied to your comment"]);
+    expect(subjects(unconfirmed.email)).toEqual([]);
+    expect(subjects(erased.email)).toEqual([]);
+
+    // Account mail still reaches the unconfirmed address...
+    expect(await requestPasswordReset(h.db, { email: unconfirmed.email, client: null })).toEqual({ ok: true });
+    await deliver();
+    expect(subjects(unconfirmed.email)).toEqual(["Samvad: reset your password"]);
+    // ...and once its holder proves it, notifications follow by email too.
+    await h.db.update(users).set({ emailConfirmedAt: new Date() }).where(eq(users.id, unconfirmed.id));
+    await postComment(h.db, replier, c, { parentId: parents.get(unconfirmed.id)! });
+    await deliver();
+    expect(subjects(unconfirmed.email)).toEqual(["Samvad: reset your password", "Samvad: someone replied to your comment"]);
   });
 
   it("a rejecting server: the attempt is retried with exponential backoff, then given up after the last attempt", async () => {

@@ -2,12 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
 import { listCommentThreads } from "@/db/queries/comments";
+import { listModerationQueue } from "@/db/queries/moderation-queue";
 import { countRegistry, listEndorsementEvents, listRegistry } from "@/db/queries/endorsements";
 import { countCommentsByGroupAndStance, countEndorsementsByGroup } from "@/db/queries/statistics";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { resetEmailBucketKey } from "@/db/queries/password-resets";
 import { registerParticipant } from "@/db/queries/users";
 import {
+  appeals,
   auditLog,
   comments,
   notificationPreferences,
@@ -31,7 +33,7 @@ import { eraseOwnAccount } from "@/lib/commands/erasure";
 import { requestPasswordReset } from "@/lib/commands/password-reset";
 import { submitFeedback } from "@/lib/commands/feedback";
 import { submitGrievance } from "@/lib/commands/grievances";
-import { appealDecision, moderateComment, reportComment } from "@/lib/commands/moderation";
+import { appealDecision, decideAppeal, moderateComment, reportComment } from "@/lib/commands/moderation";
 import type { ErasureCommentChoice } from "@/lib/limits";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 import { feedbackSchema } from "@/lib/validation/feedback";
@@ -349,13 +351,14 @@ describe.each(testEngines())("erasing an account on %s", (engine) => {
       .from(comments)
       .where(sql`${comments.authorId} = ${p.actor.id} and ${comments.state} = 'published'`);
     const result = await erase(p, "withdraw");
-    expect(result).toEqual({ ok: true, withdrawn: published.length });
+    // The published ones and the hidden one.
+    expect(result).toEqual({ ok: true, withdrawn: published.length + 1 });
     const states = await h.db
       .select({ id: comments.id, state: comments.state, withdrawnAt: comments.withdrawnAt })
       .from(comments)
       .where(eq(comments.authorId, p.actor.id));
-    for (const s of states) expect(s.state === "withdrawn" || s.state === "hidden").toBe(true);
-    expect(states.filter((s) => s.state === "withdrawn")).toHaveLength(published.length);
+    expect(states).toHaveLength(p.commentIds.length);
+    for (const s of states) expect(s).toMatchObject({ state: "withdrawn", withdrawnAt: expect.any(Date) });
 
     const after = await statistics();
     // Endorsements are untouched; the published comment count falls by exactly the withdrawn ones.
@@ -377,6 +380,74 @@ describe.each(testEngines())("erasing an account on %s", (engine) => {
     expect(await h.db.select().from(reports).where(eq(reports.reporterId, p.actor.id))).toHaveLength(1);
     expect(await tracesOf(h.db, p.name)).toEqual([]);
     expect(await tracesOf(h.db, p.email)).toEqual([]);
+  });
+
+  it("withdraw: hidden and held comments are withdrawn too, the appeal closes, and no moderation path brings one back", async () => {
+    const p = await richParticipant(h.db, c, other);
+    const hidden = p.commentIds[3]!;
+    const pre = await moderatedConsultation(h.db, { preModeration: true });
+    const held = await postComment(h.db, p.actor, { slug: pre.slug, principleSlug: pre.principleSlug });
+    const [appeal] = await h.db.select({ id: appeals.id }).from(appeals).where(eq(appeals.appellantId, p.actor.id));
+    if (!appeal) throw new Error("no appeal");
+    // Before the erasure the hidden comment's appeal waits for a reviewer and the held comment for a moderator.
+    expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toContain(appeal.id);
+    expect((await listModerationQueue(h.db, pre.consultationId)).items.map((i) => i.id)).toContain(held);
+
+    const result = await erase(p, "withdraw");
+    expect(result.ok).toBe(true);
+
+    // The appeal is closed (its decision is no longer in force): off the queue, and no reviewer can decide it;
+    // neither a moderator's restore nor an approval brings a comment back.
+    const queue = await listModerationQueue(h.db, c.consultationId);
+    expect(queue.appeals.map((a) => a.id)).not.toContain(appeal.id);
+    expect(queue.hidden.map((x) => x.id)).not.toContain(hidden);
+    expect((await listModerationQueue(h.db, pre.consultationId)).items.map((i) => i.id)).not.toContain(held);
+    const reviewer = await newStaff(h.db, "admin");
+    const countsBefore = await statistics();
+    expect(await decideAppeal(h.db, reviewer, { appealId: appeal.id, outcome: "reversed", note: "" })).toEqual({
+      ok: false,
+      error: "decisionSuperseded",
+    });
+    expect(await moderateComment(h.db, reviewer, { commentId: hidden, action: "restore", ruleId: null, note: "" })).toEqual({
+      ok: false,
+      error: "invalidTransition",
+    });
+    expect(await moderateComment(h.db, reviewer, { commentId: held, action: "approve", ruleId: null, note: "" })).toEqual({
+      ok: false,
+      error: "invalidTransition",
+    });
+    expect(await statistics()).toEqual(countsBefore);
+
+    expect(result).toEqual({ ok: true, withdrawn: p.commentIds.length + 1 });
+    const [logged] = await h.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'account.erased' and ${auditLog.targetId} = ${p.actor.id}`);
+    expect(logged?.details).toEqual({ comments: "withdraw", withdrawn: p.commentIds.length + 1, hidden: 1, held: 1, appealsClosed: 1 });
+    const after = await h.db.select({ state: comments.state }).from(comments).where(eq(comments.authorId, p.actor.id));
+    expect(after).toHaveLength(p.commentIds.length + 1);
+    expect(new Set(after.map((s) => s.state))).toEqual(new Set(["withdrawn"]));
+  });
+
+  it("keep: a hidden comment stays hidden and a held one held, as a former participant's; the appeal can still be decided", async () => {
+    const p = await richParticipant(h.db, c, other);
+    const hidden = p.commentIds[3]!;
+    const pre = await moderatedConsultation(h.db, { preModeration: true });
+    const held = await postComment(h.db, p.actor, { slug: pre.slug, principleSlug: pre.principleSlug });
+    expect(await erase(p, "keep")).toEqual({ ok: true, withdrawn: 0 });
+    const state = async (id: number) => (await h.db.select({ state: comments.state }).from(comments).where(eq(comments.id, id)))[0]?.state;
+    expect(await state(hidden)).toBe("hidden");
+    expect(await state(held)).toBe("awaiting_moderation");
+    const [logged] = await h.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'account.erased' and ${auditLog.targetId} = ${p.actor.id}`);
+    expect(logged?.details).toEqual({ comments: "keep", withdrawn: 0, hidden: 0, held: 0, appealsClosed: 0 });
+    // The record stays as it was: the appeal still waits for a reviewer, and the hidden comment names nobody.
+    const [appeal] = await h.db.select({ id: appeals.id }).from(appeals).where(eq(appeals.appellantId, p.actor.id));
+    expect((await listModerationQueue(h.db, c.consultationId)).appeals.map((a) => a.id)).toContain(appeal?.id);
+    const [author] = await h.db.select({ name: users.name, erasedAt: users.erasedAt }).from(users).where(eq(users.id, p.actor.id));
+    expect(author).toEqual({ name: "", erasedAt: expect.any(Date) });
   });
 
   it("every session of the account stops working, and it can no longer sign in", async () => {

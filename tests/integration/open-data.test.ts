@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { listAllOpenComments, listAllOpenEndorsements, listOpenLedger } from "@/db/queries/open-data";
 import { consultations, users } from "@/db/schema";
 import { createUser } from "@/db/seed";
 import { endorse, withdrawEndorsement } from "@/lib/commands/endorsements";
@@ -9,11 +8,9 @@ import { withdrawComment } from "@/lib/commands/comments";
 import { moderateComment } from "@/lib/commands/moderation";
 import { publishSummary, saveSummary } from "@/lib/commands/summaries";
 import { serveEndpoint, type ApiContext, type SomeEndpoint } from "@/lib/http/api";
-import { csvColumns } from "@/lib/http/open-data-csv";
-import { OPEN_DATA_ENDPOINTS, openComment, openEndorsement, openLedgerEntry } from "@/lib/http/open-data";
+import { OPEN_DATA_ENDPOINTS } from "@/lib/http/open-data";
+import { serveCsv, type CsvKind } from "@/lib/http/open-data-csv-routes";
 import { openApiEndpoint } from "@/lib/http/openapi";
-import { csvRow } from "@/lib/rules/csv";
-import { commentSchema, endorsementSchema, ledgerEntrySchema } from "@/lib/validation/open-data";
 import { freshDatabase, testEngines } from "../support/engines";
 import { newConsultation, type SignedIn } from "./consultation-fixtures";
 import { moderatedConsultation, newStaff, postComment } from "./moderation-fixtures";
@@ -133,14 +130,14 @@ describe.each(testEngines())("open data on %s", (engine) => {
       outputs.push(r.text);
     }
     for (const id of Object.values(ids)) outputs.push((await get(OPEN_DATA_ENDPOINTS.comment, { slug: c.slug, id: String(id) })).text);
-    // The CSV rows as the download builds them: the API's items through the API's schemas.
-    const csv = (schema: Parameters<typeof csvColumns>[0], items: Record<string, unknown>[]) => {
-      const cols = csvColumns(schema);
-      return csvRow(cols.header) + items.map((i) => csvRow(cols.row(i))).join("");
+    // The downloads through the function their routes call.
+    const csv = async (kind: CsvKind) => {
+      const req = new Request(`http://localhost/api/consultations/${c.slug}/${kind}`);
+      const { response } = await serveCsv(kind, req, c.slug, { ...ctx, now: new Date() });
+      expect(response.status, kind).toBe(200);
+      return (await response.text()).replace(/^\uFEFF/, "");
     };
-    const commentsCsv = csv(commentSchema, (await listAllOpenComments(h.db, c.consultationId)).map(openComment));
-    const registryCsv = csv(endorsementSchema, (await listAllOpenEndorsements(h.db, c.consultationId)).map(openEndorsement));
-    const ledgerCsv = csv(ledgerEntrySchema, (await listOpenLedger(h.db, c.consultationId)).map(openLedgerEntry));
+    const [commentsCsv, registryCsv, ledgerCsv] = [await csv("comments"), await csv("registry"), await csv("ledger")];
     outputs.push(commentsCsv, registryCsv, ledgerCsv);
     const all = outputs.join("\n");
     for (const secret of SECRETS) expect(all, secret).not.toContain(secret);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { entityTag, matchesIfNoneMatch, parseQuery, retryAfterSeconds } from "@/lib/rules/api-request";
-import { afterParam, groupParam, limitParam } from "@/lib/validation/open-data";
+import { afterParam, groupParam, limitParam, principleParam, targetParam } from "@/lib/validation/open-data";
 
-const schemas = { after: afterParam, limit: limitParam, group: groupParam };
+const schemas = { after: afterParam, limit: limitParam, group: groupParam, principle: principleParam, target: targetParam };
 const q = (s: string) => parseQuery(new URLSearchParams(s), schemas);
 
 describe("query parameters", () => {
@@ -27,9 +27,25 @@ describe("query parameters", () => {
     ["limit=5&limit=5", "limit"],
     ["limt=5", "limt"],
     ["constructor=1", "constructor"],
+    ["principle=Principle-1", "principle"],
+    ["principle=principle_1", "principle"],
+    ["principle=-principle", "principle"],
+    ["target=", "target"],
+    ["target=Consultation", "target"],
+    ["target=a%20b", "target"],
   ])("refuses %s, naming %s", (search, parameter) => {
     const r = q(search);
     expect(r).toMatchObject({ ok: false, parameter, message: expect.stringContaining(`"${parameter}"`) });
+  });
+
+  it("takes a principle's slug, and reads a target as a slug or \"consultation\" (which one it names is the endpoint's to check)", () => {
+    expect(q("principle=principle-2&target=consultation")).toEqual({
+      ok: true,
+      params: { principle: "principle-2", target: "consultation" },
+    });
+    // A principle's id is well formed as a target, and then names no principle (tests/integration/open-data-csv.test.ts).
+    const id = "0b4e7c1e-6a59-4f0e-9f43-2a1f5c2d9b7a";
+    expect(q(`target=${id}`)).toEqual({ ok: true, params: { target: id } });
   });
 
   it("takes the largest id there is", () => {

@@ -15,6 +15,10 @@ describe("email retries", () => {
     expect(preferenceOf("consultation_closing")).toBe("consultation");
     expect(preferenceOf("reply")).toBe("reply");
   });
+  it("co-signing requests have a preference of their own; grievances are told in the app only", () => {
+    expect(preferenceOf("cosign_request")).toBe("cosign");
+    expect(preferenceOf("grievance")).toBeNull();
+  });
 });
 
 describe("unsubscribe tokens", () => {

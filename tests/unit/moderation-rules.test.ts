@@ -4,6 +4,8 @@ import { mayReplyTo } from "@/lib/rules/comments";
 import {
   availableDecisions,
   commentStanding,
+  ERASURE_WITHDRAWS,
+  HIDE_ACTIONS,
   isAppealableAction,
   mayAppeal,
   nextCommentState,
@@ -68,6 +70,25 @@ describe("nextCommentState: the moderation state machine", () => {
 
   it("lets nothing happen to a withdrawn comment", () => {
     for (const d of COMMENT_DECISIONS) expect(nextCommentState("withdrawn", d)).toBeNull();
+  });
+});
+
+describe("ERASURE_WITHDRAWS: what an erasure with the withdraw choice takes out of reach", () => {
+  /** Whether some decision, after any hide history, could still lead a comment in this state to published. */
+  const mayBePublishedAgain = (state: (typeof COMMENT_STATES)[number]) =>
+    [null, ...HIDE_ACTIONS].some((hide) =>
+      COMMENT_DECISIONS.some((d) => nextCommentState(commentStanding(state, hide), d) === "published"),
+    );
+
+  it("withdraws every state from which a restore, an approval or a reversed appeal could publish the comment", () => {
+    // Hidden comments above all: a restore leads them back to published.
+    expect(mayBePublishedAgain("hidden")).toBe(true);
+    for (const state of COMMENT_STATES.filter(mayBePublishedAgain)) expect(ERASURE_WITHDRAWS).toContain(state);
+  });
+
+  it("leaves only withdrawn, from which no decision leads anywhere", () => {
+    expect(COMMENT_STATES.filter((s) => !ERASURE_WITHDRAWS.includes(s))).toEqual(["withdrawn"]);
+    expect(mayBePublishedAgain("withdrawn")).toBe(false);
   });
 });
 

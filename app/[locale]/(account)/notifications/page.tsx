@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { grievanceReference } from "@/lib/rules/privacy";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -25,6 +26,26 @@ export default async function NotificationsPage({ params }: Props) {
   const t = await getTranslations("moderation");
   const tn = await getTranslations("notificationsList");
   const titleOf = (en: string | null, hi: string | null) => (locale === "hi" && hi ? hi : (en ?? ""));
+  const textOf = (n: (typeof others)[number]): string | null => {
+    switch (n.kind) {
+      case "reply":
+        return tn("reply");
+      case "citation":
+        return tn("citation", { principle: titleOf(n.principleTitle, n.principleTitleHi), version: n.summaryVersion ?? 0 });
+      case "consultation_opened":
+      case "consultation_closing":
+        return tn(n.kind, { title: titleOf(n.consultationTitle, n.consultationTitleHi) });
+      case "cosign_request":
+        return tn("cosign_request", { by: n.byOrganisation ?? "", organisation: n.organisationName ?? "" });
+      case "grievance":
+        return n.grievanceId && n.grievanceCreatedAt
+          ? tn("grievance", { reference: grievanceReference(n.grievanceId, n.grievanceCreatedAt) })
+          : null;
+      default:
+        return null;
+    }
+  };
+  const linkClass = "inline-flex min-h-11 items-center text-blue-900 underline";
   return (
     <div className="max-w-3xl">
       <PageHeading>{t("notificationsTitle")}</PageHeading>
@@ -41,16 +62,9 @@ export default async function NotificationsPage({ params }: Props) {
         <ol className="mt-4 space-y-4" data-testid="other-notifications">
           {others.map((n) => (
             <li key={n.id} className="rounded border border-slate-300 p-4" data-testid="other-notification" data-kind={n.kind}>
-              <p className="font-semibold">
-                {n.kind === "reply"
-                  ? tn("reply")
-                  : n.kind === "citation"
-                    ? tn("citation", { principle: titleOf(n.principleTitle, n.principleTitleHi), version: n.summaryVersion ?? 0 })
-                    : n.kind === "consultation_opened" || n.kind === "consultation_closing"
-                      ? tn(n.kind, { title: titleOf(n.consultationTitle, n.consultationTitleHi) })
-                      : null}
-              </p>
+              <p className="font-semibold">{textOf(n)}</p>
               <p className="text-sm text-slate-700">{formatDateTime(n.createdAt, locale)}</p>
+              {n.kind === "grievance" && n.grievanceResolvedAt ? <p>{tn("grievanceResolved")}</p> : null}
               {n.kind === "reply" && n.commentId ? (
                 <Link href={`/comments/${n.commentId}`} className="inline-flex min-h-11 items-center text-blue-900 underline">
                   {tn("replyLink")}
@@ -61,6 +75,14 @@ export default async function NotificationsPage({ params }: Props) {
                   className="inline-flex min-h-11 items-center text-blue-900 underline"
                 >
                   {tn("citationLink")}
+                </Link>
+              ) : n.kind === "cosign_request" ? (
+                <Link href="/cosign" className={linkClass}>
+                  {tn("cosignLink")}
+                </Link>
+              ) : n.kind === "grievance" ? (
+                <Link href="/admin/grievances" className={linkClass}>
+                  {tn("grievanceLink")}
                 </Link>
               ) : n.consultationSlug ? (
                 <Link href={`/consultations/${n.consultationSlug}`} className="inline-flex min-h-11 items-center text-blue-900 underline">

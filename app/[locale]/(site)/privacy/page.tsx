@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
+import { PRIVACY_NOTICE_ITEMS, PRIVACY_NOTICE_VERSION } from "@/lib/rules/privacy";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -12,18 +12,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations("privacy"))("title") };
 }
 
-/** Each item of personal data held, in the notice's table (DPDP Act 2023, s. 5: itemised, with its purpose). */
-const ITEMS = [
-  "identity",
-  "password",
-  "profile",
-  "consent",
-  "contributions",
-  "moderation",
-  "notifications",
-  "security",
-  "messages",
-] as const;
+/**
+ * Each item of personal data held, in the notice's table (DPDP Act 2023, s. 5: itemised, with its purpose). The
+ * list is the one "download my data" is checked against (DOWNLOAD_SECTIONS), so the two say the same.
+ */
+const ITEMS = PRIVACY_NOTICE_ITEMS;
 const RIGHTS = ["rightsAccess", "rightsCorrect", "rightsErase", "rightsComplain", "rightsNominate"] as const;
 const link = "text-blue-900 underline underline-offset-4";
 

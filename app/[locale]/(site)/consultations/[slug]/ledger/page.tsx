@@ -49,11 +49,14 @@ export default async function LedgerPage({ params }: Props) {
         {t("ledgerTitle")}
       </ConsultationPageHeading>
       <p className="mt-2 max-w-prose">{t("ledgerIntro")}</p>
-      <p className="mt-2 flex flex-wrap gap-x-6">
-        <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
-          {t("downloadLedger")}
-        </a>
-      </p>
+      {/* Open data has no drafts: staff previewing one get no download, which would answer 404. */}
+      {consultation.status === "draft" ? null : (
+        <p className="mt-2 flex flex-wrap gap-x-6">
+          <a href={`/api/consultations/${slug}/ledger`} className="inline-flex min-h-11 items-center text-blue-900 underline" download>
+            {t("downloadLedger")}
+          </a>
+        </p>
+      )}
 
       <LedgerTotalsTables totals={totals} />
       <p className="mt-4" data-testid="ledger-blocks">

@@ -43,6 +43,11 @@ export default async function RegistryPage({ params, searchParams }: Props) {
   const t = await getTranslations("registry");
   const tg = await getTranslations("groups");
   const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1]));
+  // The download takes the open data API's parameters: a principle by its slug (this page's filter names it by id).
+  const csvTarget = filter.target === "consultation" ? filter.target : principles.find((p) => p.id === filter.target)?.slug;
+  const csvQuery = new URLSearchParams(
+    Object.entries({ group: filter.group, target: csvTarget }).filter((e): e is [string, string] => !!e[1]),
+  );
   const nf = new Intl.NumberFormat(locale === "hi" ? "hi-IN" : "en-IN", { numberingSystem: "latn" });
   const count = (g: string, org: boolean) => counts.find((c) => c.stakeholderGroup === g && c.organisational === org)?.n ?? 0;
   const title = localised(locale, consultation.title, consultation.titleHi);
@@ -132,13 +137,16 @@ export default async function RegistryPage({ params, searchParams }: Props) {
         >
           {t("apply")}
         </button>
-        <a
-          href={`/api/consultations/${slug}/registry${query.size ? `?${query}` : ""}`}
-          className="inline-flex min-h-11 items-center text-blue-900 underline"
-          download
-        >
-          {t("download")}
-        </a>
+        {/* Open data has no drafts: staff previewing one get no download, which would answer 404. */}
+        {consultation.status === "draft" ? null : (
+          <a
+            href={`/api/consultations/${slug}/registry${csvQuery.size ? `?${csvQuery}` : ""}`}
+            className="inline-flex min-h-11 items-center text-blue-900 underline"
+            download
+          >
+            {t("download")}
+          </a>
+        )}
       </form>
 
       <p className="mt-4 font-semibold" data-testid="registry-count">
