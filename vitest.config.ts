@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    // Migrates once into a PGlite snapshot and a PostgreSQL template that each test's fresh database copies.
+    globalSetup: ["tests/support/database-templates.ts"],
     pool: "forks",
     // Each file opens its own databases (a fresh PostgreSQL database, an in-memory PGlite), so files may run in
     // parallel; two at a time keeps PGlite's memory in check on a 2-core machine.

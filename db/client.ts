@@ -46,6 +46,11 @@ export interface OpenOptions {
   url?: string;
   /** Folder for the embedded database; "memory://" keeps it in memory (tests). */
   pgliteDir?: string;
+  /**
+   * An in-memory embedded database starts as a copy of this data folder (a tarball from PGlite's dumpDataDir),
+   * instead of an empty cluster: tests start from one already migrated, which takes a quarter of the time.
+   */
+  pgliteSnapshot?: Blob;
   /** Apply the committed migrations before returning (default true). */
   migrate?: boolean;
   maxConnections?: number;
@@ -74,7 +79,11 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   const dir = options.pgliteDir ?? env().PGLITE_DIR ?? defaultPgliteDir;
   const inMemory = dir.startsWith("memory://");
   const release = inMemory ? () => {} : lockPgliteDir(dir);
-  const client = await PGlite.create({ dataDir: inMemory ? undefined : dir, extensions: { pg_trgm } });
+  const client = await PGlite.create({
+    dataDir: inMemory ? undefined : dir,
+    loadDataDir: inMemory ? options.pgliteSnapshot : undefined,
+    extensions: { pg_trgm },
+  });
   const db = drizzle(client, { schema, casing: "snake_case", logger: options.logger });
   const apply = () => migrate(db, { migrationsFolder });
   if (runMigrations) await apply();

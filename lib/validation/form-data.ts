@@ -13,12 +13,19 @@ export function readForm(formData: FormData, names: readonly string[]): Record<s
   return out;
 }
 
-/** zod issues → first message key per field. The keys are catalogue keys under "errors". */
+/** What a schema's own messages look like: catalogue keys under "errors" (camelCase), never a sentence. */
+const CATALOGUE_KEY = /^[a-z][A-Za-z0-9]*$/;
+
+/**
+ * zod issues → first message key per field. The schemas name catalogue keys under "errors"; where zod speaks for
+ * itself instead (a field missing from a hand-made post reaches zod's own "Invalid input: expected string…"), the
+ * field gets the general "fieldInvalid", never a key the catalogue lacks.
+ */
 export function fieldErrorKeys(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "form");
-    out[field] ??= issue.message;
+    out[field] ??= CATALOGUE_KEY.test(issue.message) ? issue.message : "fieldInvalid";
   }
   return out;
 }

@@ -36,9 +36,9 @@ describe.each(testEngines())("database on %s", (engine) => {
   });
   afterAll(async () => h?.close());
 
-  /** A fresh, migrated database for one test, closed (and dropped) when it ends. */
+  /** A database migrated from empty for one test, closed (and dropped) when it ends. */
   async function ownDatabase(): Promise<DbHandle> {
-    const own = await freshDatabase(engine);
+    const own = await freshDatabase(engine, { fromEmpty: true });
     onTestFinished(() => own.close());
     return own;
   }

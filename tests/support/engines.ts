@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
+import { inject } from "vitest";
 import { openDb, type DbHandle, type Engine } from "@/db/client";
 
 /**
@@ -12,14 +14,39 @@ export function testEngines(): Engine[] {
   return url ? ["pglite", "postgres"] : ["pglite"];
 }
 
-/** A fresh, migrated database of the given engine, dropped again by `close`. */
-export async function freshDatabase(engine: Engine): Promise<DbHandle> {
-  if (engine === "pglite") return openDb({ pgliteDir: "memory://" });
+let snapshot: Blob | undefined;
+
+/** The migrated embedded database the global setup left (tests/support/database-templates.ts), read once per file. */
+function pgliteSnapshot(): Blob {
+  snapshot ??= new Blob([fs.readFileSync(inject("pgliteSnapshotFile"))]);
+  return snapshot;
+}
+
+/** CREATE DATABASE … TEMPLATE refuses while another session is connected to the template, so it is tried again. */
+async function createFromTemplate(admin: postgres.Sql, name: string, template: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ""}`);
+      return;
+    } catch (err) {
+      const objectInUse = err instanceof postgres.PostgresError && err.code === "55006";
+      if (!objectInUse || attempt === 5) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+/**
+ * A fresh, migrated database of the given engine, dropped again by `close`: a copy of the one the global setup
+ * migrated, on which the migrator then finds nothing left to apply; `fromEmpty` migrates an empty one instead.
+ */
+export async function freshDatabase(engine: Engine, o: { fromEmpty?: boolean } = {}): Promise<DbHandle> {
+  if (engine === "pglite") return openDb({ pgliteDir: "memory://", pgliteSnapshot: o.fromEmpty ? undefined : pgliteSnapshot() });
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `samvad_t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await createFromTemplate(admin, name, o.fromEmpty ? "" : inject("postgresTemplate"));
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const handle = await openDb({ url: url.toString() });
