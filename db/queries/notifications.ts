@@ -235,6 +235,15 @@ const ANNOUNCE_BATCH = 500;
 type AnnouncementKind = "opened" | "closing";
 type Due = { id: string; slug: string; title: string; titleHi: string | null; closesAt: Date };
 
+/** What an announcement says of its consultation. */
+const announcedColumns = {
+  id: consultations.id,
+  slug: consultations.slug,
+  title: consultations.title,
+  titleHi: consultations.titleHi,
+  closesAt: consultations.closesAt,
+};
+
 /** Consultations whose opening or approaching close is due to be announced and has not been. */
 async function dueAnnouncements(db: Db, kind: AnnouncementKind, now: Date): Promise<Due[]> {
   const notYet = notExists(
@@ -248,13 +257,7 @@ async function dueAnnouncements(db: Db, kind: AnnouncementKind, now: Date): Prom
       ? and(lte(consultations.opensAt, now), gt(consultations.opensAt, new Date(now.getTime() - OPENING_ANNOUNCE_WINDOW_MS)))
       : and(lte(consultations.opensAt, now), lte(consultations.closesAt, new Date(now.getTime() + CLOSING_SOON_MS)));
   return db
-    .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      title: consultations.title,
-      titleHi: consultations.titleHi,
-      closesAt: consultations.closesAt,
-    })
+    .select(announcedColumns)
     .from(consultations)
     .where(and(eq(consultations.status, "open"), gt(consultations.closesAt, now), window, notYet))
     .orderBy(asc(consultations.opensAt));
@@ -355,16 +358,7 @@ export async function announceConsultations(db: Db, now = new Date()): Promise<n
  * outside the window the periodic job announces in). Exactly once, as above.
  */
 export async function announceConsultation(db: Db, p: { consultationId: string; kind: AnnouncementKind }, now = new Date()) {
-  const [c] = await db
-    .select({
-      id: consultations.id,
-      slug: consultations.slug,
-      title: consultations.title,
-      titleHi: consultations.titleHi,
-      closesAt: consultations.closesAt,
-    })
-    .from(consultations)
-    .where(eq(consultations.id, p.consultationId));
+  const [c] = await db.select(announcedColumns).from(consultations).where(eq(consultations.id, p.consultationId));
   return c ? announce(db, c, p.kind, now) : false;
 }
 

@@ -2,10 +2,13 @@
  * The string fields of a submitted form, for zod to parse and for the form to refill. Only the named fields are
  * read: Next's own hidden fields ($ACTION_…) and anything extra a replayed post carries are ignored. NUL
  * characters are dropped: PostgreSQL text cannot hold U+0000, so one would fail the insert (a 500), and it never
- * means anything in a form's text.
+ * means anything in a form's text. Whatever is not form data reads as an empty form.
  */
 export function readForm(formData: FormData, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  // React hands an action the arguments a JS-off post lists in its $ACTION_<n>:<k> field, so a hand-made post can
+  // shift the form data out of place (null, a number, the previous state): that is an empty form, never a 500.
+  if (!(formData instanceof FormData)) return out;
   for (const name of names) {
     const value = formData.get(name);
     if (typeof value === "string") out[name] = value.replaceAll("\0", "");

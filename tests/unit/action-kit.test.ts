@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SUMMARY_SECTION_MAX } from "@/lib/limits";
 import { withOutcome } from "@/lib/actions/kit/confirmation";
+import { initialFormState } from "@/lib/actions/form-state";
 import { commentSchema } from "@/lib/validation/comments";
+import { readForm } from "@/lib/validation/form-data";
 import { appealSchema, reportSchema } from "@/lib/validation/moderation";
 import { summaryFormSchema } from "@/lib/validation/summaries";
 import { normaliseLineBreaks } from "@/lib/validation/text";
@@ -56,5 +58,23 @@ describe("long texts count a line break once", () => {
     expect(report.details).toBe("One\ntwo");
     const appeal = appealSchema.parse({ decisionId: "3", statement: `Please look again${CRLF}at the context.` });
     expect(appeal.statement).toBe("Please look again\nat the context.");
+  });
+});
+
+describe("an action handed something other than its form (a replayed post's shifted $ACTION arguments)", () => {
+  // A hand-made JS-off post chooses the arguments React passes: `[null, null]` as the bound state put null where the
+  // form data goes, and the action's first formData.get threw (a 500 found by tests/e2e/action-replay.spec.ts).
+  it.each([null, undefined, 5, "text", { get: 1 }, []])(
+    "reads %j as an empty form and answers with the form's errors",
+    async (notAForm) => {
+      const { submitMembershipReview } = await import("@/lib/actions/organisations");
+      const state = await submitMembershipReview(initialFormState, notAForm as unknown as FormData);
+      expect(state.status).toBe("error");
+      expect(Object.keys(state.errors).length).toBeGreaterThan(0);
+    },
+  );
+
+  it("readForm takes only form data", () => {
+    expect(readForm(null as unknown as FormData, ["body"])).toEqual({});
   });
 });
