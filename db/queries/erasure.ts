@@ -73,7 +73,7 @@ async function withdrawEverything(tx: Tx, userId: string, now: Date) {
  * Erases an account in one transaction: every copy of the name and address goes, the account can no longer sign
  * in and every session of it stops working (the session version moves on). What the person contributed stays
  * under their stakeholder group ("a former participant"), hidden and held ones as they are (a moderator may still
- * restore, approve or decide an appeal, as for any kept contribution), or every one of their comments is withdrawn
+ * restore, approve or decide an appeal, as for every kept contribution), or every one of their comments is withdrawn
  * (withdrawEverything). Endorsement events are an append-only record and stay as they are: the registry's history
  * and every total stay true.
  * `erasedEmail` is the account's new, unique non-address.
